@@ -1,0 +1,57 @@
+package dev.evalunit.model;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The tool loop: asks the model, runs the tools it calls, sends their results back, and repeats
+ * until it answers without calling a tool. Every model call and tool call makes a span.
+ */
+final class ChatModelAgent implements Agent {
+
+    private final ChatModel model;
+
+    ChatModelAgent(ChatModel model) {
+        this.model = Objects.requireNonNull(model, "model");
+    }
+
+    @Override
+    public String answer(AgentContext context) throws InterruptedException {
+        ChatModel traced = context.traced(model);
+        List<ToolSpecification> tools = context.tools();
+        List<ChatMessage> conversation = new ArrayList<>(context.messages());
+        while (true) {
+            ChatRequest.Builder request = ChatRequest.builder().messages(conversation);
+            if (!tools.isEmpty()) {
+                request.toolSpecifications(tools);
+            }
+            ChatResponse response = traced.chat(request.build());
+            AiMessage message = response == null ? null : response.aiMessage();
+            if (message == null) {
+                throw new IllegalStateException("the model returned a response without a message");
+            }
+            if (!message.hasToolExecutionRequests()) {
+                return message.text() == null ? "" : message.text();
+            }
+            conversation.add(message);
+            for (ToolExecutionRequest call : message.toolExecutionRequests()) {
+                String result = context.executeTool(call);
+                conversation.add(ToolExecutionResultMessage.from(call, result));
+            }
+            if (Thread.interrupted()) {
+                // The trial's deadline passed while a tool ran: stop before the next model call.
+                throw new InterruptedException("trial deadline passed");
+            }
+        }
+    }
+}

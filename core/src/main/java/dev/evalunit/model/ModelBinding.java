@@ -1,0 +1,137 @@
+package dev.evalunit.model;
+
+import dev.evalunit.config.Constants;
+import dev.evalunit.config.Settings;
+import dev.evalunit.task.Task;
+import dev.langchain4j.model.chat.ChatModel;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The model under test, bound for a run: the name reports use, and the {@link Agent} that answers
+ * each task. Built from a {@code @ModelUnderTest} member or from configuration.
+ *
+ * @since 0.1.0
+ */
+public final class ModelBinding {
+
+    private final String name;
+    private final Function<Task, Agent> agents;
+    private final Optional<String> secret;
+
+    private ModelBinding(String name, Function<Task, Agent> agents, Optional<String> secret) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.agents = Objects.requireNonNull(agents, "agents");
+        this.secret = Objects.requireNonNull(secret, "secret");
+    }
+
+    /**
+     * @param name the name reports use, e.g. {@code gpt-4o}; never {@code null}
+     * @param model any LangChain4j chat model; runs through EvalUnit's tool loop; never {@code null}
+     * @return the binding
+     */
+    public static ModelBinding of(String name, ChatModel model) {
+        Objects.requireNonNull(model, "model");
+        Agent agent = new ChatModelAgent(model);
+        return new ModelBinding(name, task -> agent, Optional.empty());
+    }
+
+    /**
+     * @param name the name reports use; never {@code null}
+     * @param agent the system under test; never {@code null}
+     * @return the binding
+     */
+    public static ModelBinding of(String name, Agent agent) {
+        Objects.requireNonNull(agent, "agent");
+        return new ModelBinding(name, task -> agent, Optional.empty());
+    }
+
+    /** @return the {@code oracle}: each task's reference solution, played through the tool loop */
+    public static ModelBinding oracle() {
+        return new ModelBinding(OracleChatModel.NAME, task -> {
+            if (task.reference().isEmpty()) {
+                return context -> {
+                    throw new IllegalStateException("task " + task.id() + " has no reference, so the oracle cannot"
+                            + " answer it; add a reference: section (tool-calls and output) to " + task.source());
+                };
+            }
+            return new ChatModelAgent(new OracleChatModel(task.reference().get()));
+        }, Optional.empty());
+    }
+
+    /** @return the {@code nop} model: empty answers, no tool calls */
+    public static ModelBinding nop() {
+        Agent agent = new ChatModelAgent(new NopChatModel());
+        return new ModelBinding(NopChatModel.NAME, task -> agent, Optional.empty());
+    }
+
+    /**
+     * A binding for a suite with no model: every task errors with {@code howToWire}.
+     *
+     * @param howToWire what the user should do; never {@code null}
+     * @return the binding
+     */
+    public static ModelBinding unconfigured(String howToWire) {
+        Objects.requireNonNull(howToWire, "howToWire");
+        return new ModelBinding("no model", task -> context -> {
+            throw new ModelNotConfiguredException(howToWire);
+        }, Optional.empty());
+    }
+
+    /**
+     * The model named by {@link Constants#MODEL_PROPERTY_NAME}, if any.
+     *
+     * @param settings the run's configuration; never {@code null}
+     * @param environment reads environment variables (the API key); never {@code null}
+     * @return the binding, or empty when {@code evalunit.model} is unset
+     * @throws IllegalArgumentException when the configuration is incomplete or wrong; the message
+     *         says which key to set
+     */
+    public static Optional<ModelBinding> fromSettings(Settings settings, Function<String, String> environment) {
+        Optional<String> model = settings.get(Constants.MODEL_PROPERTY_NAME);
+        if (model.isEmpty()) {
+            return Optional.empty();
+        }
+        switch (model.get()) {
+            case Constants.MODEL_ORACLE: return Optional.of(oracle());
+            case Constants.MODEL_NOP: return Optional.of(nop());
+            case Constants.MODEL_OPENAI: {
+                OpenAiModels.Configured configured = OpenAiModels.fromSettings(settings, environment);
+                Agent agent = new ChatModelAgent(configured.model());
+                return Optional.of(new ModelBinding(configured.name(), task -> agent, configured.apiKey()));
+            }
+            default:
+                throw new IllegalArgumentException("Configuration " + Constants.MODEL_PROPERTY_NAME + "=" + model.get()
+                        + " names no model; use " + Constants.MODEL_OPENAI + ", " + Constants.MODEL_ORACLE
+                        + " or " + Constants.MODEL_NOP + ", or declare a @ModelUnderTest member in the suite class");
+        }
+    }
+
+    /** @return the name reports use */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * @param task the task to answer; never {@code null}
+     * @return the agent that answers it
+     */
+    public Agent agentFor(Task task) {
+        return agents.apply(Objects.requireNonNull(task, "task"));
+    }
+
+    /**
+     * @param text any text that may quote an endpoint's reply; never {@code null}
+     * @return {@code text} with the binding's API key, if any, replaced by {@code ***}
+     */
+    public String redact(String text) {
+        return secret.map(key -> text.replace(key, "***")).orElse(text);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.evalunit.model;
+
+/**
+ * No model is wired for a suite: neither a {@code @ModelUnderTest} member nor
+ * {@code evalunit.model}. Its message says how to wire one.
+ *
+ * @since 0.1.0
+ */
+public final class ModelNotConfiguredException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** @param howToWire what the user should do */
+    public ModelNotConfiguredException(String howToWire) {
+        super(howToWire);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.evalunit.model;
+
+import dev.evalunit.config.Constants;
+import dev.evalunit.config.Settings;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Builds the {@code openai} model from configuration, through LangChain4j's OpenAI client. */
+final class OpenAiModels {
+
+    /** Keys sent to a local server that needs none; not a secret. */
+    private static final String NO_KEY = "not-needed";
+
+    record Configured(String name, ChatModel model, Optional<String> apiKey) {
+    }
+
+    private OpenAiModels() {
+    }
+
+    static Configured fromSettings(Settings settings, Function<String, String> environment) {
+        String name = settings.get(Constants.MODEL_NAME_PROPERTY_NAME).orElseThrow(() -> new IllegalArgumentException(
+                Constants.MODEL_PROPERTY_NAME + "=" + Constants.MODEL_OPENAI + " needs the model's name: set "
+                        + Constants.MODEL_NAME_PROPERTY_NAME + ", e.g. -D" + Constants.MODEL_NAME_PROPERTY_NAME
+                        + "=gpt-4o"));
+        String baseUrl = settings.get(Constants.MODEL_BASE_URL_PROPERTY_NAME, Constants.MODEL_BASE_URL_DEFAULT);
+        String keyVariable = settings.get(Constants.MODEL_API_KEY_ENV_PROPERTY_NAME, Constants.MODEL_API_KEY_ENV_DEFAULT);
+        Optional<String> apiKey = Optional.ofNullable(environment.apply(keyVariable)).map(String::trim)
+                .filter(key -> !key.isEmpty());
+        if (apiKey.isEmpty() && baseUrl.equals(Constants.MODEL_BASE_URL_DEFAULT)) {
+            throw new IllegalArgumentException("The environment variable " + keyVariable + " holds no API key for "
+                    + baseUrl + "; export it, or name another variable with "
+                    + Constants.MODEL_API_KEY_ENV_PROPERTY_NAME + ", or point "
+                    + Constants.MODEL_BASE_URL_PROPERTY_NAME + " at a server that needs no key");
+        }
+        Duration timeout = settings.duration(Constants.TIMEOUT_PROPERTY_NAME, Constants.TIMEOUT_DEFAULT);
+        ChatModel model = OpenAiChatModel.builder()
+                .baseUrl(baseUrl)
+                .modelName(name)
+                .apiKey(apiKey.orElse(NO_KEY))
+                .timeout(timeout)
+                // One attempt: a failed call is reported, not silently repeated.
+                .maxRetries(0)
+                .logRequests(false)
+                .logResponses(false)
+                .build();
+        return new Configured(name, model, apiKey);
+    }
+}

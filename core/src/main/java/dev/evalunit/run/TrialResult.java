@@ -1,0 +1,57 @@
+package dev.evalunit.run;
+
+import dev.evalunit.check.CheckResult;
+import io.opentelemetry.sdk.trace.data.SpanData;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one trial of a task came to.
+ *
+ * @param trial the trial's number, from 1
+ * @param output the final answer; empty when there was none
+ * @param checks every check's outcome; empty when the trial stopped before it answered
+ * @param failure why the trial failed without an answer to check (it timed out, it looped on
+ *        tools), when it did
+ * @param error why the trial could not be scored (the endpoint failed, the agent threw), when it
+ *        could not; already free of secrets
+ * @param duration how long the trial took
+ * @param spans every span of the trial
+ * @since 0.1.0
+ */
+public record TrialResult(
+        int trial,
+        String output,
+        List<CheckResult> checks,
+        Optional<String> failure,
+        Optional<Throwable> error,
+        Duration duration,
+        List<SpanData> spans) {
+
+    public TrialResult {
+        Objects.requireNonNull(output, "output");
+        checks = List.copyOf(Objects.requireNonNull(checks, "checks"));
+        Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(duration, "duration");
+        spans = List.copyOf(Objects.requireNonNull(spans, "spans"));
+    }
+
+    /** @return whether the trial was scored and every check held */
+    public boolean passed() {
+        return error.isEmpty() && failure.isEmpty() && checks.stream().allMatch(CheckResult::passed);
+    }
+
+    /** @return whether the trial could not be scored */
+    public boolean errored() {
+        return error.isPresent();
+    }
+
+    /** @return the checks that failed */
+    public List<CheckResult> failedChecks() {
+        return checks.stream().filter(check -> !check.passed()).collect(java.util.stream.Collectors.toList());
+    }
+}

@@ -1,0 +1,62 @@
+package dev.evalunit.task;
+
+import dev.evalunit.check.Check;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One piece of work for the model and what a good result looks like, as read from a task file.
+ *
+ * @param id unique within its suite, e.g. {@code tools/oom}; never {@code null}
+ * @param title a human title; empty when the file gives none
+ * @param tags JUnit tags; never {@code null}
+ * @param messages the input conversation, system message first when there is one; never empty
+ * @param tools the tools offered to the model; never {@code null}
+ * @param reference the oracle's solution, when the file gives one
+ * @param trials how many independent runs; at least 1
+ * @param pass how many trials must pass; never {@code null}
+ * @param timeout the deadline of one trial, when the file sets one
+ * @param checks every check, output checks first, in file order; never {@code null}
+ * @param source where the task is written; never {@code null}
+ * @since 0.1.0
+ */
+public record Task(
+        String id,
+        Optional<String> title,
+        List<String> tags,
+        List<TaskMessage> messages,
+        List<ToolFixture> tools,
+        Optional<Reference> reference,
+        int trials,
+        PassPolicy pass,
+        Optional<Duration> timeout,
+        List<Check> checks,
+        SourcePosition source) {
+
+    public Task {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        tags = List.copyOf(Objects.requireNonNull(tags, "tags"));
+        messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("a task needs at least one message");
+        }
+        tools = List.copyOf(Objects.requireNonNull(tools, "tools"));
+        Objects.requireNonNull(reference, "reference");
+        if (trials < 1) {
+            throw new IllegalArgumentException("trials must be at least 1: " + trials);
+        }
+        Objects.requireNonNull(pass, "pass");
+        Objects.requireNonNull(timeout, "timeout");
+        checks = List.copyOf(Objects.requireNonNull(checks, "checks"));
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** @return the tool fixture named {@code name}, if the task offers it */
+    public Optional<ToolFixture> tool(String name) {
+        return tools.stream().filter(tool -> tool.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.evalunit.run;
+
+import dev.evalunit.check.Check;
+import dev.evalunit.task.PassPolicy;
+import dev.evalunit.task.Reference;
+import dev.evalunit.task.SourcePosition;
+import dev.evalunit.task.Task;
+import dev.evalunit.task.TaskMessage;
+import dev.evalunit.task.ToolCall;
+import dev.evalunit.task.ToolFixture;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Small tasks built in code, for runner tests. */
+final class Tasks {
+
+    static final ToolFixture GET_POD_EVENTS = new ToolFixture("get_pod_events", "Recent events of a pod.",
+            Map.of("type", "object", "properties", Map.of("pod", Map.of("type", "string"))),
+            "Warning OOMKilled: container exceeded its 512Mi limit");
+
+    private Tasks() {
+    }
+
+    static Task task(String id, List<Check> checks) {
+        return task(id, checks, Optional.empty(), 1, PassPolicy.ALL, Optional.empty());
+    }
+
+    static Task task(String id, List<Check> checks, Optional<Reference> reference, int trials, PassPolicy pass,
+            Optional<Duration> timeout) {
+        return new Task(id, Optional.empty(), List.of("test"),
+                List.of(new TaskMessage(TaskMessage.Role.SYSTEM, "You are an on-call SRE."),
+                        new TaskMessage(TaskMessage.Role.USER, "Why does the checkout pod restart?")),
+                List.of(GET_POD_EVENTS), reference, trials, pass, timeout, checks,
+                SourcePosition.startOf(URI.create("file:///tasks/" + id + ".yaml"), id + ".yaml"));
+    }
+
+    static Reference lookThenAnswer() {
+        return new Reference(List.of(new ToolCall("get_pod_events", "{\"pod\":\"checkout\"}")),
+                "The pod was OOMKilled; raise its memory limit.");
+    }
+}
