@@ -20,9 +20,12 @@ import java.util.Objects;
 final class ChatModelAgent implements Agent {
 
     private final ChatModel model;
+    private final String endpoint;
 
-    ChatModelAgent(ChatModel model) {
+    /** @param endpoint what failure messages call the model, e.g. {@code openai at http://127.0.0.1:8000/v1} */
+    ChatModelAgent(ChatModel model, String endpoint) {
         this.model = Objects.requireNonNull(model, "model");
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     }
 
     @Override
@@ -30,12 +33,19 @@ final class ChatModelAgent implements Agent {
         ChatModel traced = context.traced(model);
         List<ToolSpecification> tools = context.tools();
         List<ChatMessage> conversation = new ArrayList<>(context.messages());
+        int calls = 0;
         while (true) {
+            calls++;
             ChatRequest.Builder request = ChatRequest.builder().messages(conversation);
             if (!tools.isEmpty()) {
                 request.toolSpecifications(tools);
             }
-            ChatResponse response = traced.chat(request.build());
+            ChatResponse response;
+            try {
+                response = traced.chat(request.build());
+            } catch (RuntimeException e) {
+                throw new ModelCallException("model call " + calls + " to " + endpoint + " failed", e);
+            }
             AiMessage message = response == null ? null : response.aiMessage();
             if (message == null) {
                 throw new IllegalStateException("the model returned a response without a message");

@@ -34,7 +34,7 @@ public final class ModelBinding {
      */
     public static ModelBinding of(String name, ChatModel model) {
         Objects.requireNonNull(model, "model");
-        Agent agent = new ChatModelAgent(model);
+        Agent agent = new ChatModelAgent(model, name);
         return new ModelBinding(name, task -> agent, Optional.empty());
     }
 
@@ -57,13 +57,13 @@ public final class ModelBinding {
                             + " answer it; add a reference: section (tool-calls and output) to " + task.source());
                 };
             }
-            return new ChatModelAgent(new OracleChatModel(task.reference().get()));
+            return new ChatModelAgent(new OracleChatModel(task.reference().get()), OracleChatModel.NAME);
         }, Optional.empty());
     }
 
     /** @return the {@code nop} model: empty answers, no tool calls */
     public static ModelBinding nop() {
-        Agent agent = new ChatModelAgent(new NopChatModel());
+        Agent agent = new ChatModelAgent(new NopChatModel(), NopChatModel.NAME);
         return new ModelBinding(NopChatModel.NAME, task -> agent, Optional.empty());
     }
 
@@ -99,7 +99,7 @@ public final class ModelBinding {
             case Constants.MODEL_NOP: return Optional.of(nop());
             case Constants.MODEL_OPENAI: {
                 OpenAiModels.Configured configured = OpenAiModels.fromSettings(settings, environment);
-                Agent agent = new ChatModelAgent(configured.model());
+                Agent agent = new ChatModelAgent(configured.model(), configured.endpoint());
                 return Optional.of(new ModelBinding(configured.name(), task -> agent, configured.apiKey()));
             }
             default:

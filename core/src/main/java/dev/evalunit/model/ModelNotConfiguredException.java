@@ -14,4 +14,10 @@ public final class ModelNotConfiguredException extends RuntimeException {
     public ModelNotConfiguredException(String howToWire) {
         super(howToWire);
     }
+
+    /** The message says where and what; a Java stack trace would only bury it in the report. */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
 }

@@ -15,7 +15,10 @@ final class OpenAiModels {
     /** Keys sent to a local server that needs none; not a secret. */
     private static final String NO_KEY = "not-needed";
 
-    record Configured(String name, ChatModel model, Optional<String> apiKey) {
+    /** No single HTTP call outlives this; the trial's deadline (evalunit.timeout or the task's) usually ends it first. */
+    private static final Duration HTTP_TIMEOUT = Duration.ofHours(1);
+
+    record Configured(String name, String endpoint, ChatModel model, Optional<String> apiKey) {
     }
 
     private OpenAiModels() {
@@ -36,17 +39,18 @@ final class OpenAiModels {
                     + Constants.MODEL_API_KEY_ENV_PROPERTY_NAME + ", or point "
                     + Constants.MODEL_BASE_URL_PROPERTY_NAME + " at a server that needs no key");
         }
-        Duration timeout = settings.duration(Constants.TIMEOUT_PROPERTY_NAME, Constants.TIMEOUT_DEFAULT);
         ChatModel model = OpenAiChatModel.builder()
                 .baseUrl(baseUrl)
                 .modelName(name)
                 .apiKey(apiKey.orElse(NO_KEY))
-                .timeout(timeout)
+                // The trial's deadline stops a slow call (by interrupting it); a shorter HTTP timeout
+                // would cut off a task whose own timeout is longer than evalunit.timeout.
+                .timeout(HTTP_TIMEOUT)
                 // One attempt: a failed call is reported, not silently repeated.
                 .maxRetries(0)
                 .logRequests(false)
                 .logResponses(false)
                 .build();
-        return new Configured(name, model, apiKey);
+        return new Configured(name, "openai model " + name + " at " + baseUrl, model, apiKey);
     }
 }

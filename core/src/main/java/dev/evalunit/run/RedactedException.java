@@ -30,6 +30,10 @@ final class RedactedException extends RuntimeException {
         return copy;
     }
 
+    String originalType() {
+        return originalType;
+    }
+
     @Override
     public String toString() {
         String message = getLocalizedMessage();

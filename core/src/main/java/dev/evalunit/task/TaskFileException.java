@@ -37,4 +37,10 @@ public final class TaskFileException extends RuntimeException {
     public String problem() {
         return problem;
     }
+
+    /** The message says where and what; a Java stack trace would only bury it in the report. */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
 }

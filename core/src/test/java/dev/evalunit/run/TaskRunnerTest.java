@@ -97,7 +97,7 @@ class TaskRunnerTest {
         TaskResult result = runner.run(Tasks.task("t", LOOK_THEN_ANSWER), broken);
 
         assertThat(result.outcome()).isEqualTo(TaskOutcome.ERROR);
-        assertThat(result.errorReport()).isEqualTo("t [broken] could not be scored: endpoint answered 503");
+        assertThat(result.errorReport()).isEqualTo("t [broken] could not be scored: IllegalStateException: endpoint answered 503");
     }
 
     @Test
@@ -219,5 +219,21 @@ class TaskRunnerTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aFailingModelCallIsAnErrorNamingTheCallAndEveryCause() {
+        ChatModel refusing = new ChatModel() {
+            @Override
+            public ChatResponse chat(ChatRequest request) {
+                throw new RuntimeException(new java.net.ConnectException());
+            }
+        };
+
+        TaskResult result = runner.run(Tasks.task("down", LOOK_THEN_ANSWER), ModelBinding.of("local", refusing));
+
+        assertThat(result.outcome()).isEqualTo(TaskOutcome.ERROR);
+        assertThat(result.errorReport()).isEqualTo("down [local] could not be scored: ModelCallException: model call 1"
+                + " to local failed, caused by ConnectException");
     }
 }

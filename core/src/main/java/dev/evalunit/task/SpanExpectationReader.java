@@ -1,0 +1,197 @@
+package dev.evalunit.task;
+
+import dev.evalunit.check.AttributeCondition;
+import dev.evalunit.check.Comparison;
+import dev.evalunit.check.SpanExpectation;
+import io.opentelemetry.api.trace.StatusCode;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one item of {@code expect.spans} into a {@link SpanExpectation}. Adding a part of a span
+ * expectation is one entry in {@link #PARTS}; adding an attribute condition is one entry in
+ * {@link #CONDITIONS}.
+ */
+final class SpanExpectationReader {
+
+    /** Reads the value of one key of a span expectation into the builder. */
+    @FunctionalInterface
+    interface Part {
+        void read(SpanExpectation.Builder span, Node value, String name, YamlSource source);
+    }
+
+    /** Reads the value of a condition written as a one-key mapping, such as {@code {matches: ".*checkout.*"}}. */
+    @FunctionalInterface
+    interface ConditionKind {
+        AttributeCondition read(Node value, String name, YamlSource source);
+    }
+
+    /** Every key of a span expectation but {@code name}, in the order error messages list them. */
+    static final Map<String, Part> PARTS = parts();
+
+    /** Every condition written as a mapping, in the order error messages list them. */
+    static final Map<String, ConditionKind> CONDITIONS = conditions();
+
+    private static final List<String> KEYS = keys();
+
+    private static final Map<String, StatusCode> STATUSES =
+            Map.of("OK", StatusCode.OK, "ERROR", StatusCode.ERROR, "UNSET", StatusCode.UNSET);
+    private static final List<String> STATUS_NAMES = List.of("OK", "ERROR", "UNSET");
+
+    /** Text that starts like a comparison is meant as one, so a typo in it must not silently become equality. */
+    private static final Pattern STARTS_WITH_OPERATOR = Pattern.compile("^\\s*(<|>|==|!=)");
+
+    private SpanExpectationReader() {
+    }
+
+    /**
+     * @param index the item's position in {@code expect.spans}
+     * @param name the item's path, such as {@code expect.spans[0]}
+     */
+    static SpanExpectation read(Node node, int index, String name, YamlSource source) {
+        YamlMapping span = YamlMapping.of(node, name, "a mapping with the span name and what its spans must satisfy",
+                KEYS, source);
+        String glob = span.nonEmptyText("name").orElseThrow(() -> source.error(span.node(),
+                name + " has no name; add name: with a span name or a glob, such as \"execute_tool get_*\""));
+        SpanExpectation.Builder builder = SpanExpectation.named(glob).index(index);
+        for (NodeTuple entry : span.node().getValue()) {
+            String key = YamlNodes.keyText(entry);
+            if (!key.equals("name")) {
+                PARTS.get(key).read(builder, entry.getValueNode(), span.name(key), source);
+            }
+        }
+        return builder.build();
+    }
+
+    private static Map<String, Part> parts() {
+        Map<String, Part> parts = new LinkedHashMap<>();
+        parts.put("attributes", SpanExpectationReader::attributes);
+        parts.put("count", (span, value, name, source) -> span.count(count(value, name, source)));
+        parts.put("status", (span, value, name, source) -> span.status(status(value, name, source)));
+        parts.put("parent", (span, value, name, source) -> span.parent(YamlNodes.nonEmptyText(value, name, source)));
+        parts.put("after", (span, value, name, source) -> span.after(YamlNodes.nonEmptyText(value, name, source)));
+        parts.put("sum", SpanExpectationReader::sum);
+        return Collections.unmodifiableMap(parts);
+    }
+
+    private static Map<String, ConditionKind> conditions() {
+        Map<String, ConditionKind> conditions = new LinkedHashMap<>();
+        conditions.put("matches", (value, name, source) -> AttributeCondition.matches(CheckValues.pattern(value, name, source)));
+        conditions.put("contains", (value, name, source) -> AttributeCondition.contains(YamlNodes.nonEmptyText(value, name, source)));
+        conditions.put("exists", (value, name, source) -> AttributeCondition.exists(YamlNodes.bool(value).orElseThrow(
+                () -> source.error(value, name + " must be true or false, was " + YamlNodes.describe(value)))));
+        return Collections.unmodifiableMap(conditions);
+    }
+
+    private static List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        keys.add("name");
+        keys.addAll(PARTS.keySet());
+        return List.copyOf(keys);
+    }
+
+    private static void attributes(SpanExpectation.Builder span, Node node, String name, YamlSource source) {
+        for (NodeTuple entry : YamlNodes.entries(node, name, "attribute names to conditions", source)) {
+            String key = YamlNodes.keyText(entry);
+            span.attribute(key, condition(entry.getValueNode(), name + "." + key, source));
+        }
+    }
+
+    private static AttributeCondition condition(Node node, String name, YamlSource source) {
+        if (node instanceof MappingNode) {
+            List<NodeTuple> entries = ((MappingNode) node).getValue();
+            if (entries.size() != 1) {
+                throw source.error(node, name + " must hold exactly one condition (" + String.join(", ", CONDITIONS.keySet())
+                        + "), such as {matches: \".*checkout.*\"}; it holds " + entries.size());
+            }
+            String kind = YamlNodes.keyText(entries.get(0));
+            ConditionKind reader = CONDITIONS.get(kind);
+            if (reader == null) {
+                throw source.error(entries.get(0).getKeyNode(),
+                        DidYouMean.unknown("attribute condition", kind, CONDITIONS.keySet(), "Attribute conditions"));
+            }
+            return reader.read(entries.get(0).getValueNode(), name + "." + kind, source);
+        }
+        if (!(node instanceof ScalarNode)) {
+            throw source.error(node, name + " must be a value, a comparison such as \"< 500\", or a mapping with one of "
+                    + String.join(", ", CONDITIONS.keySet()) + "; was " + YamlNodes.describe(node));
+        }
+        Tag tag = node.getTag();
+        if (tag.equals(Tag.NULL)) {
+            throw source.error(node, "missing value for " + name + "; write a value, or {exists: false} to require"
+                    + " that the attribute is absent");
+        }
+        if (tag.equals(Tag.INT)) {
+            BigInteger value = YamlNodes.integer(node).orElseThrow(() -> notANumber(node, name, source));
+            if (value.bitLength() >= Long.SIZE) {
+                throw source.error(node, name + " " + value + " is too large for a span attribute (a long); write a smaller number");
+            }
+            return AttributeCondition.equalTo(value.longValue());
+        }
+        if (tag.equals(Tag.FLOAT)) {
+            return AttributeCondition.equalTo(YamlNodes.decimal(node).orElseThrow(() -> notANumber(node, name, source)));
+        }
+        if (tag.equals(Tag.BOOL)) {
+            return AttributeCondition.equalTo(YamlNodes.bool(node).orElseThrow());
+        }
+        String text = ((ScalarNode) node).getValue();
+        if (STARTS_WITH_OPERATOR.matcher(text).find()) {
+            Optional<Comparison> comparison = Comparison.parse(text);
+            return AttributeCondition.compare(comparison.orElseThrow(() -> source.error(node,
+                    CheckValues.notAComparison(name, text, "< 500")
+                            + "; to match text that starts with an operator, use {contains: ...} or {matches: ...}")));
+        }
+        return AttributeCondition.equalTo(text);
+    }
+
+    private static TaskFileException notANumber(Node node, String name, YamlSource source) {
+        return source.error(node, name + " \"" + ((ScalarNode) node).getValue() + "\" is not a number; write a plain number");
+    }
+
+    private static Comparison count(Node node, String name, YamlSource source) {
+        if (node instanceof ScalarNode && node.getTag().equals(Tag.INT)) {
+            BigInteger exactly = YamlNodes.integer(node).orElseThrow(() -> notANumber(node, name, source));
+            if (exactly.signum() < 0 || exactly.bitLength() >= Long.SIZE) {
+                throw source.error(node, name + " must be a number of spans (0 or more), was " + exactly
+                        + "; write a count such as 1, or a comparison such as \">= 1\"");
+            }
+            return Comparison.exactly(exactly.longValue());
+        }
+        if (!(node instanceof ScalarNode) || !node.getTag().equals(Tag.STR)) {
+            throw source.error(node, name + " must be a number or a comparison such as \">= 1\", was "
+                    + YamlNodes.describe(node));
+        }
+        String text = ((ScalarNode) node).getValue();
+        return Comparison.parse(text).orElseThrow(() -> source.error(node, name + " \"" + text
+                + "\" is not a count; write a number (exactly that many spans) or an operator and a number,"
+                + " such as \">= 1\" or \"< 3\""));
+    }
+
+    private static StatusCode status(Node node, String name, YamlSource source) {
+        String text = YamlNodes.nonEmptyText(node, name, source);
+        StatusCode status = STATUSES.get(text);
+        if (status == null) {
+            throw source.error(node, DidYouMean.unknown("span status", text, STATUS_NAMES, "Span statuses"));
+        }
+        return status;
+    }
+
+    private static void sum(SpanExpectation.Builder span, Node node, String name, YamlSource source) {
+        for (NodeTuple entry : YamlNodes.entries(node, name, "attribute names to comparisons", source)) {
+            String key = YamlNodes.keyText(entry);
+            span.sum(key, CheckValues.comparison(entry.getValueNode(), name + "." + key, "< 2000", source));
+        }
+    }
+}

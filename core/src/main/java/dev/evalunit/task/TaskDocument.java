@@ -1,0 +1,64 @@
+package dev.evalunit.task;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLConnection;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A task file found on the classpath or on disk, not yet read: where it is, how to show it, and
+ * the id its task gets when the file sets none.
+ *
+ * @param uri where the file is ({@code file:} on disk, {@code jar:} inside an archive); never {@code null}
+ * @param path the file's path as a user would recognise it, such as {@code sre/tools/oom.yaml}; never {@code null}
+ * @param defaultId the path under the scanned location without extension, such as {@code tools/oom};
+ *        never {@code null}
+ * @since 0.1.0
+ * @see TaskDocuments
+ */
+public record TaskDocument(URI uri, String path, String defaultId) {
+
+    /** A UTF-8 code point takes at most 4 bytes: a file this long is oversized whatever it holds. */
+    private static final long MAX_BYTES = 4L * YamlLimits.MAX_CODE_POINTS;
+
+    public TaskDocument {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(defaultId, "defaultId");
+    }
+
+    /**
+     * @return the file's text
+     * @throws IOException when the file cannot be read, is not valid UTF-8 or is oversized
+     */
+    public String read() throws IOException {
+        byte[] bytes;
+        try (InputStream in = open()) {
+            bytes = in.readNBytes((int) MAX_BYTES + 1);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new IOException("the file is larger than " + MAX_BYTES + " bytes; split it into smaller task files");
+        }
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
+    }
+
+    private InputStream open() throws IOException {
+        if ("file".equals(uri.getScheme())) {
+            return Files.newInputStream(Path.of(uri));
+        }
+        URLConnection connection = uri.toURL().openConnection();
+        // A cached connection keeps the jar open (and locked on Windows) after the read.
+        connection.setUseCaches(false);
+        return connection.getInputStream();
+    }
+}
