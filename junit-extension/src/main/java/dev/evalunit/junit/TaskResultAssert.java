@@ -1,0 +1,45 @@
+package dev.evalunit.junit;
+
+import dev.evalunit.run.TaskOutcome;
+import dev.evalunit.run.TaskResult;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on a task's verdict, with the task's own failure report as the message.
+ *
+ * @since 0.1.0
+ */
+public final class TaskResultAssert extends AbstractAssert<TaskResultAssert, TaskResult> {
+
+    TaskResultAssert(TaskResult actual) {
+        super(actual, TaskResultAssert.class);
+    }
+
+    /** @return this, when the task passed */
+    public TaskResultAssert passed() {
+        return hasOutcome(TaskOutcome.PASSED);
+    }
+
+    /** @return this, when the task was scored and failed */
+    public TaskResultAssert failed() {
+        return hasOutcome(TaskOutcome.FAILED);
+    }
+
+    /** @return this, when the task could not be scored */
+    public TaskResultAssert errored() {
+        return hasOutcome(TaskOutcome.ERROR);
+    }
+
+    private TaskResultAssert hasOutcome(TaskOutcome expected) {
+        isNotNull();
+        TaskOutcome outcome = actual.outcome();
+        if (outcome != expected) {
+            String details = outcome == TaskOutcome.ERROR ? actual.errorReport() : actual.failureReport();
+            failWithMessage("expected task %s to be %s but it %s:%n%s", actual.task().id(),
+                    expected.name().toLowerCase(java.util.Locale.ROOT),
+                    outcome == TaskOutcome.PASSED ? "passed" : outcome == TaskOutcome.FAILED ? "failed" : "errored",
+                    details);
+        }
+        return this;
+    }
+}

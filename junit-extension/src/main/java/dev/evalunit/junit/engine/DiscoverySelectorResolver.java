@@ -1,0 +1,27 @@
+package dev.evalunit.junit.engine;
+
+import dev.evalunit.junit.EvalSuite;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
+
+/**
+ * The discovery pipeline: packages and classpath roots become {@code @EvalSuite} classes; classes,
+ * classpath resources, files and directories become suites; unique ids become single tasks.
+ */
+final class DiscoverySelectorResolver {
+
+    private static final EngineDiscoveryRequestResolver<EvalUnitEngineDescriptor> RESOLVER =
+            EngineDiscoveryRequestResolver.<EvalUnitEngineDescriptor>builder()
+                    .addClassContainerSelectorResolver(type -> type.isAnnotationPresent(EvalSuite.class))
+                    .addSelectorResolver(context -> new SuiteClassResolver(context.getClassNameFilter()))
+                    .addSelectorResolver(new SuiteResourceResolver())
+                    .addSelectorResolver(new TaskResolver())
+                    .build();
+
+    private DiscoverySelectorResolver() {
+    }
+
+    static void resolve(EngineDiscoveryRequest request, EvalUnitEngineDescriptor engine) {
+        RESOLVER.resolve(request, engine);
+    }
+}

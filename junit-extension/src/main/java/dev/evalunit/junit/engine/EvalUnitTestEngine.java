@@ -1,0 +1,144 @@
+package dev.evalunit.junit.engine;
+
+import dev.evalunit.config.Constants;
+import dev.evalunit.config.Settings;
+import dev.evalunit.model.ModelBinding;
+import dev.evalunit.run.TaskRunner;
+import org.apiguardian.api.API;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.hierarchical.ForkJoinPoolHierarchicalTestExecutorService;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestEngine;
+import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorService;
+import org.junit.platform.engine.support.hierarchical.ParallelExecutionConfiguration;
+import org.junit.platform.engine.support.hierarchical.SameThreadHierarchicalTestExecutorService;
+
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+
+/**
+ * The EvalUnit test engine (id {@value #ENGINE_ID}): discovers {@code @EvalSuite} classes and
+ * task files, and runs every task as a test against the model under test. Registered through
+ * {@code META-INF/services}, so the JUnit Platform finds it on the test classpath.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.STABLE, since = "0.1.0")
+public final class EvalUnitTestEngine extends HierarchicalTestEngine<EvalUnitExecutionContext> {
+
+    /** The engine's id, the first segment of every unique id: {@code [engine:evalunit]}. */
+    public static final String ENGINE_ID = "evalunit";
+
+    @Override
+    public String getId() {
+        return ENGINE_ID;
+    }
+
+    @Override
+    public Optional<String> getGroupId() {
+        return Optional.of("dev.evalunit");
+    }
+
+    @Override
+    public Optional<String> getArtifactId() {
+        return Optional.of("evalunit-junit");
+    }
+
+    @Override
+    public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        EvalUnitEngineDescriptor engine = new EvalUnitEngineDescriptor(uniqueId);
+        DiscoverySelectorResolver.resolve(request, engine);
+        return engine;
+    }
+
+    @Override
+    protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
+        int concurrency = concurrency(settings(request));
+        return concurrency == 1 ? new SameThreadHierarchicalTestExecutorService()
+                : new ForkJoinPoolHierarchicalTestExecutorService(new FixedParallelism(concurrency));
+    }
+
+    @Override
+    protected EvalUnitExecutionContext createExecutionContext(ExecutionRequest request) {
+        Settings settings = settings(request);
+        Supplier<TaskRunner> runner = memoize(() -> TaskRunner.fromSettings(settings));
+        Supplier<Optional<ModelBinding>> configured = memoize(() -> ModelBinding.fromSettings(settings, System::getenv));
+        return new EvalUnitExecutionContext(settings, runner, configured, new RunTally(),
+                new Semaphore(concurrency(settings), true), null);
+    }
+
+    private static Settings settings(ExecutionRequest request) {
+        return Settings.from(request.getConfigurationParameters()::get);
+    }
+
+    private static int concurrency(Settings settings) {
+        try {
+            return settings.positiveInt(Constants.CONCURRENCY_PROPERTY_NAME, Constants.CONCURRENCY_DEFAULT);
+        } catch (IllegalArgumentException e) {
+            // Reported by every task through the runner's own check of the settings; run one at a time meanwhile.
+            return 1;
+        }
+    }
+
+    /** Computes once, and rethrows the same configuration error to every caller. */
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+            private RuntimeException error;
+            private boolean done;
+
+            @Override
+            public synchronized T get() {
+                if (!done) {
+                    try {
+                        value = supplier.get();
+                    } catch (RuntimeException e) {
+                        error = e;
+                    }
+                    done = true;
+                }
+                if (error != null) {
+                    throw error;
+                }
+                return value;
+            }
+        };
+    }
+
+    private static final class FixedParallelism implements ParallelExecutionConfiguration {
+
+        private final int parallelism;
+
+        FixedParallelism(int parallelism) {
+            this.parallelism = parallelism;
+        }
+
+        @Override
+        public int getParallelism() {
+            return parallelism;
+        }
+
+        @Override
+        public int getMinimumRunnable() {
+            return parallelism;
+        }
+
+        @Override
+        public int getMaxPoolSize() {
+            return parallelism + 256;
+        }
+
+        @Override
+        public int getCorePoolSize() {
+            return parallelism;
+        }
+
+        @Override
+        public int getKeepAliveSeconds() {
+            return 30;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.evalunit.junit.engine;
+
+/**
+ * The unique-id segment types of EvalUnit's test tree, so an IDE's rerun or a
+ * {@code selectUniqueId} finds the same test again:
+ * {@code [engine:evalunit]/[suite:com.acme.SreEvalTest]/[task:tools/oom]}.
+ */
+final class Segments {
+
+    /** A suite declared by an {@code @EvalSuite} class; value: the class name. */
+    static final String SUITE = "suite";
+    /** A suite selected as a classpath resource; value: the resource path. */
+    static final String CLASSPATH = "classpath";
+    /** A suite selected as a file or directory; value: its absolute path. */
+    static final String PATH = "path";
+    /** A task; value: the task id. */
+    static final String TASK = "task";
+    /** A task file that could not be loaded; value: its path. */
+    static final String FILE = "file";
+    /** A suite location that could not be read; value: the location. */
+    static final String LOCATION = "location";
+
+    private Segments() {
+    }
+}
