@@ -65,7 +65,7 @@ public final class SuiteLoader {
             if (first != null) {
                 return LoadedFile.failed(loaded.document(), new TaskFileException(task.source(),
                         "duplicate task id \"" + task.id() + "\": already used by " + first
-                                + "; give one of them a different id:"));
+                                + "; give one of them a different id (the id: key)"));
             }
             own.put(task.id(), task.source());
         }

@@ -27,7 +27,7 @@ class SuiteLoaderTest {
         assertThat(loaded.get(0).file()).isPresent();
         assertThat(loaded.get(1).error()).get().extracting(TaskFileException::getMessage)
                 .isEqualTo(second.path() + ":2:1: duplicate task id \"tools/oom\": already used by " + first.path()
-                        + ":1:1; give one of them a different id:");
+                        + ":1:1; give one of them a different id (the id: key)");
         assertThat(loaded.get(2).file()).get().extracting(file -> file.tasks().get(0).id()).isEqualTo("c");
     }
 

@@ -13,8 +13,9 @@ final class DiscoverySelectorResolver {
     private static final EngineDiscoveryRequestResolver<EvalUnitEngineDescriptor> RESOLVER =
             EngineDiscoveryRequestResolver.<EvalUnitEngineDescriptor>builder()
                     .addClassContainerSelectorResolver(type -> type.isAnnotationPresent(EvalSuite.class))
-                    .addSelectorResolver(context -> new SuiteClassResolver(context.getClassNameFilter()))
-                    .addSelectorResolver(new SuiteResourceResolver())
+                    .addSelectorResolver(context -> new SuiteClassResolver(context.getClassNameFilter(),
+                            context.getIssueReporter()))
+                    .addSelectorResolver(context -> new SuiteResourceResolver(context.getIssueReporter()))
                     .addSelectorResolver(new TaskResolver())
                     .build();
 

@@ -64,7 +64,11 @@ public final class EvalUnitTestEngine extends HierarchicalTestEngine<EvalUnitExe
     @Override
     protected EvalUnitExecutionContext createExecutionContext(ExecutionRequest request) {
         Settings settings = settings(request);
-        Supplier<TaskRunner> runner = memoize(() -> TaskRunner.fromSettings(settings));
+        Supplier<TaskRunner> runner = memoize(() -> {
+            // Read here too, so a bad value errors every task instead of quietly running one at a time.
+            settings.positiveInt(Constants.CONCURRENCY_PROPERTY_NAME, Constants.CONCURRENCY_DEFAULT);
+            return TaskRunner.fromSettings(settings);
+        });
         Supplier<Optional<ModelBinding>> configured = memoize(() -> ModelBinding.fromSettings(settings, System::getenv));
         return new EvalUnitExecutionContext(settings, runner, configured, new RunTally(),
                 new Semaphore(concurrency(settings), true), null);
@@ -78,7 +82,7 @@ public final class EvalUnitTestEngine extends HierarchicalTestEngine<EvalUnitExe
         try {
             return settings.positiveInt(Constants.CONCURRENCY_PROPERTY_NAME, Constants.CONCURRENCY_DEFAULT);
         } catch (IllegalArgumentException e) {
-            // Reported by every task through the runner's own check of the settings; run one at a time meanwhile.
+            // Every task reports the bad value (see the runner supplier); meanwhile run one at a time.
             return 1;
         }
     }

@@ -91,7 +91,12 @@ public final class ModelMembers {
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return ModelBinding.unconfigured(described + " threw " + cause);
-        } catch (ReflectiveOperationException | RuntimeException e) {
+        } catch (ExceptionInInitializerError e) {
+            // A static initialiser of the suite class failed, e.g. a field built from a missing setting.
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return ModelBinding.unconfigured(described + " could not be read: initialising "
+                    + member.getDeclaringClass().getSimpleName() + " threw " + cause);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return ModelBinding.unconfigured(described + " could not be read: " + e);
         }
         String name = annotatedName(member);

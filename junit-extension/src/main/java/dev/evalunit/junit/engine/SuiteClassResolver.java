@@ -7,6 +7,7 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 import java.util.Optional;
@@ -16,9 +17,11 @@ import java.util.function.Predicate;
 final class SuiteClassResolver implements SelectorResolver {
 
     private final Predicate<String> classNameFilter;
+    private final DiscoveryIssueReporter issues;
 
-    SuiteClassResolver(Predicate<String> classNameFilter) {
+    SuiteClassResolver(Predicate<String> classNameFilter, DiscoveryIssueReporter issues) {
         this.classNameFilter = classNameFilter;
+        this.issues = issues;
     }
 
     @Override
@@ -48,7 +51,7 @@ final class SuiteClassResolver implements SelectorResolver {
                 ClassSource.from(type),
                 Optional.of(type),
                 new SuiteLocation("classpath location \"" + annotation.value() + "\" of @EvalSuite " + type.getName(),
-                        () -> TaskDocuments.onClasspath(classLoader(type), annotation.value())))));
+                        () -> TaskDocuments.onClasspath(classLoader(type), annotation.value())), issues)));
         return suite.map(found -> Resolution.match(Match.exact(found, found::childSelectors)))
                 .orElse(Resolution.unresolved());
     }

@@ -4,12 +4,14 @@ import dev.evalunit.model.ModelBinding;
 import dev.evalunit.task.LoadedFile;
 import dev.evalunit.task.SourcePosition;
 import dev.evalunit.task.Task;
+import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 import java.util.LinkedHashMap;
@@ -54,19 +56,23 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<EvalU
      * @param location how to find the task files; loading errors become problem children
      */
     static SuiteDescriptor create(UniqueId uniqueId, String displayName, TestSource source,
-            Optional<Class<?>> suiteClass, SuiteLocation location) {
+            Optional<Class<?>> suiteClass, SuiteLocation location, DiscoveryIssueReporter issues) {
         SuiteDescriptor suite = new SuiteDescriptor(uniqueId, displayName, source, suiteClass);
         List<LoadedFile> files;
         try {
             files = location.load();
         } catch (RuntimeException e) {
             suite.problems.put(location.description(), new ProblemSpec(location.description(), source, e));
+            issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, e.getMessage()).source(source));
             return suite;
         }
         for (LoadedFile file : files) {
             if (file.error().isPresent()) {
                 SourcePosition at = file.error().get().position();
                 suite.problems.put(at.path(), new ProblemSpec(at.path(), Sources.of(at), file.error().get()));
+                // Also a discovery warning: a tag filter drops the problem's test, but the log still shows it.
+                issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING,
+                        file.error().get().getMessage()).source(Sources.of(at)));
             } else {
                 for (Task task : file.file().orElseThrow().tasks()) {
                     suite.tasks.put(task.id(), task);

@@ -10,6 +10,7 @@ import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
 import org.junit.platform.engine.support.descriptor.DirectorySource;
 import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 import java.io.File;
@@ -22,6 +23,12 @@ import java.util.Optional;
  * a file or a directory ({@code [path:/abs/dir]}). Their model comes from configuration.
  */
 final class SuiteResourceResolver implements SelectorResolver {
+
+    private final DiscoveryIssueReporter issues;
+
+    SuiteResourceResolver(DiscoveryIssueReporter issues) {
+        this.issues = issues;
+    }
 
     @Override
     public Resolution resolve(ClasspathResourceSelector selector, Context context) {
@@ -57,14 +64,14 @@ final class SuiteResourceResolver implements SelectorResolver {
         return Resolution.unresolved();
     }
 
-    private static Resolution classpathSuite(String resource, Context context) {
+    private Resolution classpathSuite(String resource, Context context) {
         TestSource source = ClasspathResourceSource.from(resource);
         return suite(context, Segments.CLASSPATH, resource, source, new SuiteLocation(
                 "classpath location \"" + resource + "\"",
                 () -> TaskDocuments.onClasspath(Thread.currentThread().getContextClassLoader(), resource)));
     }
 
-    private static Resolution pathSuite(Path path, Context context) {
+    private Resolution pathSuite(Path path, Context context) {
         Path absolute = path.toAbsolutePath().normalize();
         File file = absolute.toFile();
         TestSource source = file.isDirectory() ? DirectorySource.from(file) : FileSource.from(file);
@@ -73,18 +80,39 @@ final class SuiteResourceResolver implements SelectorResolver {
                 () -> file.isDirectory() ? TaskDocuments.inDirectory(absolute) : TaskDocuments.ofFile(absolute)));
     }
 
-    private static Resolution suite(Context context, String segment, String value, TestSource source,
+    private Resolution suite(Context context, String segment, String value, TestSource source,
             SuiteLocation location) {
         Optional<SuiteDescriptor> suite = context.addToParent(parent -> Optional.of(SuiteDescriptor.create(
-                parent.getUniqueId().append(segment, value), value, source, Optional.empty(), location)));
+                parent.getUniqueId().append(segment, value), value, source, Optional.empty(), location, issues)));
         return suite.map(found -> Resolution.match(Match.exact(found, found::childSelectors)))
                 .orElse(Resolution.unresolved());
     }
 
-    /** A directory name (no extension) or a task file; other resources belong to other engines. */
+    /** A task file or a directory (whatever its name); other resources belong to other engines. */
     private static boolean isTaskLocation(String resource) {
+        if (isTaskFile(resource) || isDirectory(resource)) {
+            return true;
+        }
+        // A missing location without an extension was meant as a suite directory: report it as such.
         String name = resource.substring(resource.lastIndexOf('/') + 1);
-        return isTaskFile(name) || !name.contains(".");
+        return !name.contains(".") && Thread.currentThread().getContextClassLoader().getResource(resource) == null;
+    }
+
+    private static boolean isDirectory(String resource) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        java.net.URL url = loader.getResource(resource);
+        if (url == null) {
+            return false;
+        }
+        if ("file".equals(url.getProtocol())) {
+            try {
+                return java.nio.file.Files.isDirectory(Path.of(url.toURI()));
+            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                return false;
+            }
+        }
+        // In a jar, a directory has an entry whose name ends with a slash.
+        return loader.getResource(resource + "/") != null;
     }
 
     private static boolean isTaskFile(String name) {

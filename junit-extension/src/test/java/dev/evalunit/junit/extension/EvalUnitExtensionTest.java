@@ -1,0 +1,116 @@
+package dev.evalunit.junit.extension;
+
+import dev.evalunit.check.Comparison;
+import dev.evalunit.check.SpanExpectation;
+import dev.evalunit.junit.EvalUnit;
+import dev.evalunit.junit.EvalUnitExtension;
+import dev.evalunit.junit.ModelUnderTest;
+import dev.evalunit.model.Agent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+import static dev.evalunit.junit.EvalAssertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+/** Runs fixture classes with the real Jupiter engine, as a user's build would. */
+class EvalUnitExtensionTest {
+
+    @Test
+    void fluentAssertionsPassOnTheAnswerAndSpansOfARealTrial() {
+        Events events = run(ParisAgentFixture.class, "answersParisInOneAgentRun");
+
+        events.assertThatEvents().haveExactly(1, event(test("answersParisInOneAgentRun"), finishedSuccessfully()));
+    }
+
+    @Test
+    void aFailedAssertionReadsLikeTheTaskFileCheck() {
+        Events events = run(ParisAgentFixture.class, "expectsLyon");
+
+        events.assertThatEvents().haveExactly(1, event(test("expectsLyon"), finishedWithFailure(
+                instanceOf(AssertionError.class),
+                message(text -> text.contains("output: expected to contain \"Lyon\", was \"Paris\"")
+                        && text.contains("span \"chat *\": expected count 1, found 0")))));
+    }
+
+    @Test
+    void runsATaskFileAgainstTheConfiguredModel() {
+        Events passing = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectMethod(ConfiguredModelFixture.class, "taskPasses", EvalUnit.class.getName()))
+                .configurationParameter("evalunit.model", "oracle")
+                .execute().testEvents();
+        Events failing = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectMethod(ConfiguredModelFixture.class, "taskPasses", EvalUnit.class.getName()))
+                .configurationParameter("evalunit.model", "nop")
+                .execute().testEvents();
+
+        passing.assertThatEvents().haveExactly(1, event(test("taskPasses"), finishedSuccessfully()));
+        failing.assertThatEvents().haveExactly(1, event(test("taskPasses"), finishedWithFailure(
+                message(text -> text.contains("expected task oom to be passed but it failed")
+                        && text.contains("output: expected to contain \"OOMKilled\"")))));
+    }
+
+    @Test
+    void withoutAnyModelTheTestSaysHowToWireOne() {
+        Events events = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectMethod(ConfiguredModelFixture.class, "taskPasses", EvalUnit.class.getName()))
+                .execute().testEvents();
+
+        events.assertThatEvents().haveExactly(1, event(test("taskPasses"), finishedWithFailure(
+                message(text -> text.contains("could not be scored") && text.contains("@ModelUnderTest")
+                        && text.contains("evalunit.model")))));
+    }
+
+    private static Events run(Class<?> fixture, String method) {
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectMethod(fixture, method, EvalUnit.class.getName()))
+                .execute().testEvents();
+    }
+
+    @ExtendWith(EvalUnitExtension.class)
+    static class ParisAgentFixture {
+
+        @ModelUnderTest("paris-agent")
+        static final Agent AGENT = context -> context.prompt().contains("France") ? "Paris" : "no idea";
+
+        @Test
+        void answersParisInOneAgentRun(EvalUnit eval) {
+            assertThat(eval.ask("What is the capital of France?"))
+                    .outputContains("Paris")
+                    .outputMatches("^P\\w+$")
+                    .hasSpans(SpanExpectation.named("invoke_agent paris-agent").count(Comparison.exactly(1)));
+        }
+
+        @Test
+        void expectsLyon(EvalUnit eval) {
+            assertThat(eval.ask("What is the capital of France?"))
+                    .has(dev.evalunit.check.OutputChecks.contains("Lyon"),
+                            SpanExpectation.named("chat *").count(Comparison.exactly(1)).build());
+        }
+    }
+
+    @ExtendWith(EvalUnitExtension.class)
+    static class ConfiguredModelFixture {
+
+        @Test
+        void taskPasses(EvalUnit eval) {
+            assertThat(eval.runTask("extension/oom.yaml")).passed();
+        }
+    }
+
+    @Test
+    void selectingTheWholeFixtureClassRunsBothOfItsTests() {
+        Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(ParisAgentFixture.class))
+                .execute().testEvents();
+
+        events.assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+    }
+}
