@@ -58,6 +58,15 @@ public final class Constants {
     public static final String REPORT_DIR_DEFAULT = "target/evalunit";
 
     /**
+     * Runs only one shard of the tasks, as {@code I/N} with {@code I} from 1 to {@code N}, e.g.
+     * {@code 2/4}. A task's shard is a stable function of its suite and id, so the N shards together
+     * run every task exactly once and a rerun puts a task on the same shard. When unset, Bazel's
+     * {@code TEST_TOTAL_SHARDS} and {@code TEST_SHARD_INDEX} (0-based) are honoured. Default: no
+     * sharding.
+     */
+    public static final String SHARD_PROPERTY_NAME = "evalunit.shard";
+
+    /**
      * Deadline of one trial when the task sets no {@code timeout}, as a duration such as
      * {@code 90s}, {@code 5m} or {@code 1500ms}. Default: {@value #TIMEOUT_DEFAULT}.
      */

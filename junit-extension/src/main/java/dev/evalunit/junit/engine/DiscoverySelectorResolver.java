@@ -1,5 +1,6 @@
 package dev.evalunit.junit.engine;
 
+import dev.evalunit.config.Settings;
 import dev.evalunit.junit.EvalSuite;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.support.discovery.EngineDiscoveryRequestResolver;
@@ -13,13 +14,17 @@ final class DiscoverySelectorResolver {
     private static final EngineDiscoveryRequestResolver<EvalUnitEngineDescriptor> RESOLVER =
             EngineDiscoveryRequestResolver.<EvalUnitEngineDescriptor>builder()
                     .addClassContainerSelectorResolver(type -> type.isAnnotationPresent(EvalSuite.class))
-                    .addSelectorResolver(context -> new SuiteClassResolver(context.getClassNameFilter(),
-                            context.getIssueReporter()))
-                    .addSelectorResolver(context -> new SuiteResourceResolver(context.getIssueReporter()))
+                    .addSelectorResolver(context -> new SuiteClassResolver(context.getClassNameFilter(), plan(context)))
+                    .addSelectorResolver(context -> new SuiteResourceResolver(plan(context)))
                     .addSelectorResolver(new TaskResolver())
                     .build();
 
     private DiscoverySelectorResolver() {
+    }
+
+    private static DiscoveryPlan plan(EngineDiscoveryRequestResolver.InitializationContext<EvalUnitEngineDescriptor> context) {
+        return DiscoveryPlan.of(Settings.from(context.getDiscoveryRequest().getConfigurationParameters()::get),
+                context.getIssueReporter());
     }
 
     static void resolve(EngineDiscoveryRequest request, EvalUnitEngineDescriptor engine) {

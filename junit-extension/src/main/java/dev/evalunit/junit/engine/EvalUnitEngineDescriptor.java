@@ -13,9 +13,11 @@ final class EvalUnitEngineDescriptor extends EngineDescriptor implements Node<Ev
 
     @Override
     public void after(EvalUnitExecutionContext context) {
-        if (!context.tally().isEmpty()) {
-            System.out.print(context.tally().summary());
+        RunReport report = context.report();
+        // Written even when nothing printed: a gate must see a run that scored nothing.
+        report.finish().ifPresent(summary -> {
+            System.out.print(SummaryText.of(report.tasks(), report.directory()));
             System.out.flush();
-        }
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.evalunit.junit.engine;
 
+import dev.evalunit.config.Constants;
 import dev.evalunit.config.Settings;
 import dev.evalunit.model.ModelBinding;
 import dev.evalunit.run.TaskRunner;
@@ -15,17 +16,25 @@ final class EvalUnitExecutionContext implements EngineExecutionContext {
     private final Settings settings;
     private final Supplier<TaskRunner> runner;
     private final Supplier<Optional<ModelBinding>> configuredModel;
-    private final RunTally tally;
+    private final RunReport report;
     private final Semaphore inFlight;
+    private final java.util.List<String> plannedModels;
     private final ModelBinding model;
 
     EvalUnitExecutionContext(Settings settings, Supplier<TaskRunner> runner,
-            Supplier<Optional<ModelBinding>> configuredModel, RunTally tally, Semaphore inFlight, ModelBinding model) {
+            Supplier<Optional<ModelBinding>> configuredModel, RunReport report, Semaphore inFlight) {
+        this(settings, runner, configuredModel, report, inFlight, java.util.List.of(), null);
+    }
+
+    private EvalUnitExecutionContext(Settings settings, Supplier<TaskRunner> runner,
+            Supplier<Optional<ModelBinding>> configuredModel, RunReport report, Semaphore inFlight,
+            java.util.List<String> plannedModels, ModelBinding model) {
         this.settings = settings;
         this.runner = runner;
         this.configuredModel = configuredModel;
-        this.tally = tally;
+        this.report = report;
         this.inFlight = inFlight;
+        this.plannedModels = plannedModels;
         this.model = model;
     }
 
@@ -51,8 +60,27 @@ final class EvalUnitExecutionContext implements EngineExecutionContext {
         return configuredModel.get();
     }
 
-    RunTally tally() {
-        return tally;
+    /**
+     * @param name one of several names given in evalunit.model.name
+     * @return the configured model under that name
+     * @throws IllegalArgumentException when the evalunit.model configuration is wrong
+     */
+    Optional<ModelBinding> configuredModel(String name) {
+        Settings named = Settings.from(key -> key.equals(Constants.MODEL_NAME_PROPERTY_NAME)
+                ? Optional.of(name) : settings.get(key));
+        return ModelBinding.fromSettings(named, System::getenv);
+    }
+
+    RunReport report() {
+        return report;
+    }
+
+    /** @return the suite's model name, or every model's name when a problem of a several-model suite is recorded */
+    java.util.List<String> modelNames() {
+        if (model != null) {
+            return java.util.List.of(model.name());
+        }
+        return plannedModels.isEmpty() ? java.util.List.of("no model") : plannedModels;
     }
 
     ModelBinding model() {
@@ -63,6 +91,11 @@ final class EvalUnitExecutionContext implements EngineExecutionContext {
     }
 
     EvalUnitExecutionContext withModel(ModelBinding suiteModel) {
-        return new EvalUnitExecutionContext(settings, runner, configuredModel, tally, inFlight, suiteModel);
+        return new EvalUnitExecutionContext(settings, runner, configuredModel, report, inFlight, plannedModels, suiteModel);
+    }
+
+    /** @return a context for a suite that runs each task against each of {@code names} */
+    EvalUnitExecutionContext withModelNames(java.util.List<String> names) {
+        return new EvalUnitExecutionContext(settings, runner, configuredModel, report, inFlight, names, null);
     }
 }

@@ -15,6 +15,9 @@ import org.junit.platform.engine.support.hierarchical.HierarchicalTestExecutorSe
 import org.junit.platform.engine.support.hierarchical.ParallelExecutionConfiguration;
 import org.junit.platform.engine.support.hierarchical.SameThreadHierarchicalTestExecutorService;
 
+import dev.evalunit.report.Shard;
+
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
@@ -70,8 +73,15 @@ public final class EvalUnitTestEngine extends HierarchicalTestEngine<EvalUnitExe
             return TaskRunner.fromSettings(settings);
         });
         Supplier<Optional<ModelBinding>> configured = memoize(() -> ModelBinding.fromSettings(settings, System::getenv));
-        return new EvalUnitExecutionContext(settings, runner, configured, new RunTally(),
-                new Semaphore(concurrency(settings), true), null);
+        Path reportDirectory = Path.of(settings.get(Constants.REPORT_DIR_PROPERTY_NAME, Constants.REPORT_DIR_DEFAULT));
+        Optional<Shard> shard;
+        try {
+            shard = ShardPlan.from(settings, System::getenv).shard();
+        } catch (IllegalArgumentException e) {
+            shard = Optional.empty(); // every suite reports it as a test of its own
+        }
+        return new EvalUnitExecutionContext(settings, runner, configured, new RunReport(reportDirectory, shard),
+                new Semaphore(concurrency(settings), true));
     }
 
     private static Settings settings(ExecutionRequest request) {

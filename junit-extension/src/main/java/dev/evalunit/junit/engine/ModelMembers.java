@@ -55,7 +55,17 @@ public final class ModelMembers {
                 return ModelBinding.unconfigured(e.getMessage());
             }
         }
-        return fromMember(testClass, members.get(0));
+        return fromMember(testClass, members.get(0), Optional.empty());
+    }
+
+    /**
+     * @param testClass the suite class; never {@code null}
+     * @param member one of its {@code @ModelUnderTest} members; never {@code null}
+     * @param name the name the discovery gave this model; never {@code null}
+     * @return the binding, named {@code name}; never {@code null}
+     */
+    static ModelBinding resolveMember(Class<?> testClass, Member member, String name) {
+        return fromMember(testClass, member, Optional.of(name));
     }
 
     /** @return the message of a suite with no model at all */
@@ -69,7 +79,7 @@ public final class ModelMembers {
                 + " in src/test/resources/junit-platform.properties)";
     }
 
-    private static ModelBinding fromMember(Class<?> testClass, Member member) {
+    private static ModelBinding fromMember(Class<?> testClass, Member member, Optional<String> forcedName) {
         String described = "@ModelUnderTest " + testClass.getSimpleName() + "." + member.getName();
         if (!ModifierSupport.isStatic(member)) {
             return ModelBinding.unconfigured(described + " must be static: the suite has no instance to call it on");
@@ -99,7 +109,7 @@ public final class ModelMembers {
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return ModelBinding.unconfigured(described + " could not be read: " + e);
         }
-        String name = annotatedName(member);
+        String name = forcedName.orElseGet(() -> annotatedName(member));
         if (value instanceof ChatModel) {
             ChatModel model = (ChatModel) value;
             if (name.isEmpty() && model.defaultRequestParameters() != null

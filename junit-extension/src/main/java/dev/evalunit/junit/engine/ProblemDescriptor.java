@@ -1,23 +1,30 @@
 package dev.evalunit.junit.engine;
 
+import dev.evalunit.report.TaskRecord;
+import dev.evalunit.report.TrialRecord;
 import dev.evalunit.run.TaskOutcome;
-import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * A task file, or a suite location, that could not be loaded: one test, named after it, that
- * errors with the message saying where and what to fix. The suite's other tasks still run.
+ * errors with the message saying where and what to fix. The suite's other tasks still run, and the
+ * results count it as an error of every model of the suite, so a gate cannot pass over it.
  */
 final class ProblemDescriptor extends AbstractTestDescriptor implements Node<EvalUnitExecutionContext> {
 
     private final RuntimeException problem;
+    private final String suite;
 
-    ProblemDescriptor(UniqueId uniqueId, String displayName, TestSource source, RuntimeException problem) {
+    ProblemDescriptor(UniqueId uniqueId, String displayName, TestSource source, RuntimeException problem, String suite) {
         super(uniqueId, displayName, source);
         this.problem = problem;
+        this.suite = suite;
     }
 
     @Override
@@ -27,8 +34,12 @@ final class ProblemDescriptor extends AbstractTestDescriptor implements Node<Eva
 
     @Override
     public EvalUnitExecutionContext execute(EvalUnitExecutionContext context, DynamicTestExecutor dynamicTestExecutor) {
-        context.tally().add(getParent().map(TestDescriptor::getDisplayName).orElse("?"), context.model().name(),
-                TaskOutcome.ERROR);
+        TrialRecord trial = new TrialRecord(1, false, 0, List.of(), 0, 0, Optional.empty(),
+                Optional.of(String.valueOf(problem.getMessage())));
+        for (String model : context.modelNames()) {
+            context.report().record(new TaskRecord(suite, getDisplayName(), getDisplayName(), model, List.of(),
+                    TaskOutcome.ERROR, List.of(trial), 0, "all", 0));
+        }
         throw problem;
     }
 }

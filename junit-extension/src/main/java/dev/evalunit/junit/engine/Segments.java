@@ -13,6 +13,8 @@ final class Segments {
     static final String CLASSPATH = "classpath";
     /** A suite selected as a file or directory; value: its absolute path. */
     static final String PATH = "path";
+    /** One of several models of a suite; value: the model's name. */
+    static final String MODEL = "model";
     /** A task; value: the task id. */
     static final String TASK = "task";
     /** A task file that could not be loaded; value: its path. */

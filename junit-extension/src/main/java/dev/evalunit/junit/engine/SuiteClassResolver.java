@@ -7,7 +7,6 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 import java.util.Optional;
@@ -17,11 +16,11 @@ import java.util.function.Predicate;
 final class SuiteClassResolver implements SelectorResolver {
 
     private final Predicate<String> classNameFilter;
-    private final DiscoveryIssueReporter issues;
+    private final DiscoveryPlan plan;
 
-    SuiteClassResolver(Predicate<String> classNameFilter, DiscoveryIssueReporter issues) {
+    SuiteClassResolver(Predicate<String> classNameFilter, DiscoveryPlan plan) {
         this.classNameFilter = classNameFilter;
-        this.issues = issues;
+        this.plan = plan;
     }
 
     @Override
@@ -50,8 +49,9 @@ final class SuiteClassResolver implements SelectorResolver {
                 type.getSimpleName(),
                 ClassSource.from(type),
                 Optional.of(type),
+                type.getName(),
                 new SuiteLocation("classpath location \"" + annotation.value() + "\" of @EvalSuite " + type.getName(),
-                        () -> TaskDocuments.onClasspath(classLoader(type), annotation.value())), issues)));
+                        () -> TaskDocuments.onClasspath(classLoader(type), annotation.value())), plan)));
         return suite.map(found -> Resolution.match(Match.exact(found, found::childSelectors)))
                 .orElse(Resolution.unresolved());
     }

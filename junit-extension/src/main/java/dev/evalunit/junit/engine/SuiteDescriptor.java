@@ -1,9 +1,11 @@
 package dev.evalunit.junit.engine;
 
+import dev.evalunit.config.Constants;
 import dev.evalunit.model.ModelBinding;
 import dev.evalunit.task.LoadedFile;
 import dev.evalunit.task.SourcePosition;
 import dev.evalunit.task.Task;
+import dev.evalunit.task.TaskFileException;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
@@ -11,9 +13,9 @@ import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
-import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.hierarchical.Node;
 
+import java.lang.reflect.Member;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,29 +25,41 @@ import java.util.Set;
 
 /**
  * A suite: the task files under one location, declared by an {@code @EvalSuite} class or selected
- * as a resource, file or directory. Binds the model under test before its tasks run.
+ * as a resource, file or directory. Binds the model under test before its tasks run; with several
+ * models, a {@link ModelDescriptor} per model sits between the suite and its tasks.
  *
  * <p>The files are loaded once, at discovery; children are created on demand from their unique
- * ids, so a rerun of one task loads the suite but runs that task alone.
+ * ids, so a rerun of one task loads the suite but runs that task alone. Tasks of other shards are
+ * left out of the tree.
  */
 final class SuiteDescriptor extends AbstractTestDescriptor implements Node<EvalUnitExecutionContext> {
 
     private final Optional<Class<?>> suiteClass;
+    private final String reportName;
+    private final ModelPlan models;
+    private final ShardPlan shard;
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private final Map<String, ProblemSpec> problems = new LinkedHashMap<>();
+    private int unshardedSize;
 
-    private SuiteDescriptor(UniqueId uniqueId, String displayName, TestSource source, Optional<Class<?>> suiteClass) {
+    private SuiteDescriptor(UniqueId uniqueId, String displayName, TestSource source, Optional<Class<?>> suiteClass,
+            String reportName, ModelPlan models, ShardPlan shard) {
         super(uniqueId, displayName, source);
         this.suiteClass = suiteClass;
+        this.reportName = reportName;
+        this.models = models;
+        this.shard = shard;
     }
 
     /** A problem child, kept as data so it can be recreated from its unique id. */
     private static final class ProblemSpec {
+        final String segment;
         final String displayName;
         final TestSource source;
         final RuntimeException problem;
 
-        ProblemSpec(String displayName, TestSource source, RuntimeException problem) {
+        ProblemSpec(String segment, String displayName, TestSource source, RuntimeException problem) {
+            this.segment = segment;
             this.displayName = displayName;
             this.source = source;
             this.problem = problem;
@@ -53,33 +67,59 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<EvalU
     }
 
     /**
+     * @param reportName how results files name the suite: the class name, or the location
      * @param location how to find the task files; loading errors become problem children
      */
     static SuiteDescriptor create(UniqueId uniqueId, String displayName, TestSource source,
-            Optional<Class<?>> suiteClass, SuiteLocation location, DiscoveryIssueReporter issues) {
-        SuiteDescriptor suite = new SuiteDescriptor(uniqueId, displayName, source, suiteClass);
+            Optional<Class<?>> suiteClass, String reportName, SuiteLocation location, DiscoveryPlan plan) {
+        ModelPlan models;
+        RuntimeException modelProblem = null;
+        try {
+            models = ModelPlan.of(suiteClass, plan.settings());
+        } catch (IllegalArgumentException e) {
+            models = ModelPlan.single();
+            modelProblem = e;
+        }
+        SuiteDescriptor suite = new SuiteDescriptor(uniqueId, displayName, source, suiteClass, reportName, models,
+                plan.shard());
+        if (plan.shardProblem() != null) {
+            suite.addProblem(Segments.LOCATION, Constants.SHARD_PROPERTY_NAME, source, plan.shardProblem(), plan);
+            return suite;
+        }
+        if (modelProblem != null) {
+            suite.addProblem(Segments.LOCATION, "@ModelUnderTest", source, modelProblem, plan);
+        }
         List<LoadedFile> files;
         try {
             files = location.load();
         } catch (RuntimeException e) {
-            suite.problems.put(location.description(), new ProblemSpec(location.description(), source, e));
-            issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, e.getMessage()).source(source));
+            suite.addProblem(Segments.LOCATION, location.description(), source, e, plan);
             return suite;
         }
         for (LoadedFile file : files) {
             if (file.error().isPresent()) {
                 SourcePosition at = file.error().get().position();
-                suite.problems.put(at.path(), new ProblemSpec(at.path(), Sources.of(at), file.error().get()));
-                // Also a discovery warning: a tag filter drops the problem's test, but the log still shows it.
-                issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING,
-                        file.error().get().getMessage()).source(Sources.of(at)));
+                suite.unshardedSize++;
+                if (suite.shard.owns(reportName + "/" + at.path())) {
+                    suite.addProblem(Segments.FILE, at.path(), Sources.of(at), file.error().get(), plan);
+                }
             } else {
                 for (Task task : file.file().orElseThrow().tasks()) {
-                    suite.tasks.put(task.id(), task);
+                    suite.unshardedSize++;
+                    if (suite.shard.owns(reportName + "/" + task.id())) {
+                        suite.tasks.put(task.id(), task);
+                    }
                 }
             }
         }
         return suite;
+    }
+
+    private void addProblem(String segment, String name, TestSource at, RuntimeException problem, DiscoveryPlan plan) {
+        problems.put(name, new ProblemSpec(segment, name, at, problem));
+        // Also a discovery warning: a tag filter drops the problem's test, but the log still shows it.
+        plan.issues().reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING,
+                String.valueOf(problem.getMessage())).source(at));
     }
 
     @Override
@@ -93,50 +133,93 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<EvalU
         return suiteClass.map(Class::getName).orElseGet(this::getDisplayName);
     }
 
-    /** @return a unique-id selector for every task and problem, in file order */
+    String reportName() {
+        return reportName;
+    }
+
+    ModelPlan models() {
+        return models;
+    }
+
+    /** @return a unique-id selector for every child: problems first, then models or tasks, in file order */
     Set<DiscoverySelector> childSelectors() {
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
-        for (String path : problems.keySet()) {
-            selectors.add(DiscoverySelectors.selectUniqueId(getUniqueId().append(problemSegment(path), path)));
+        for (ProblemSpec problem : problems.values()) {
+            selectors.add(DiscoverySelectors.selectUniqueId(getUniqueId().append(problem.segment, problem.displayName)));
         }
-        for (String id : tasks.keySet()) {
-            selectors.add(DiscoverySelectors.selectUniqueId(getUniqueId().append(Segments.TASK, id)));
+        if (models.isMultiple()) {
+            for (String model : models.names()) {
+                selectors.add(DiscoverySelectors.selectUniqueId(getUniqueId().append(Segments.MODEL, model)));
+            }
+        } else {
+            selectors.addAll(taskSelectors(getUniqueId()));
         }
         return selectors;
     }
 
-    private String problemSegment(String key) {
-        ProblemSpec spec = problems.get(key);
-        return spec.problem instanceof dev.evalunit.task.TaskFileException ? Segments.FILE : Segments.LOCATION;
+    /** @return a selector for every task, under {@code parent} */
+    Set<DiscoverySelector> taskSelectors(UniqueId parent) {
+        Set<DiscoverySelector> selectors = new LinkedHashSet<>();
+        for (String id : tasks.keySet()) {
+            selectors.add(DiscoverySelectors.selectUniqueId(parent.append(Segments.TASK, id)));
+        }
+        return selectors;
     }
 
     /** @return the child with {@code childId}, when this suite has it */
     Optional<TestDescriptor> createChild(UniqueId childId) {
         UniqueId.Segment last = childId.getLastSegment();
+        if (last.getType().equals(Segments.MODEL)) {
+            return models.names().contains(last.getValue())
+                    ? Optional.of(new ModelDescriptor(childId, last.getValue(), this))
+                    : Optional.empty();
+        }
         if (last.getType().equals(Segments.TASK)) {
-            Task task = tasks.get(last.getValue());
-            return Optional.ofNullable(task).map(found -> new TaskDescriptor(childId, found, getDisplayName()));
+            return models.isMultiple() ? Optional.empty() : createTask(childId, Optional.empty());
         }
         ProblemSpec spec = problems.get(last.getValue());
-        if (spec == null || !last.getType().equals(problemSegment(last.getValue()))) {
+        if (spec == null || !last.getType().equals(spec.segment)) {
             return Optional.empty();
         }
-        return Optional.of(new ProblemDescriptor(childId, spec.displayName, spec.source, spec.problem));
+        return Optional.of(new ProblemDescriptor(childId, spec.displayName, spec.source, spec.problem, reportName));
+    }
+
+    /** @return the task named by the last segment of {@code taskId}, run against {@code model} when given */
+    Optional<TestDescriptor> createTask(UniqueId taskId, Optional<String> model) {
+        Task task = tasks.get(taskId.getLastSegment().getValue());
+        return Optional.ofNullable(task).map(found -> new TaskDescriptor(taskId, found, reportName, model));
     }
 
     @Override
     public EvalUnitExecutionContext before(EvalUnitExecutionContext context) {
+        context.report().suiteSize(reportName, unshardedSize);
+        if (models.isMultiple()) {
+            return context.withModelNames(models.names());
+        }
         ModelBinding model = suiteClass
                 .map(type -> ModelMembers.resolve(type, context::configuredModel))
                 .orElseGet(() -> configuredOrUnconfigured(context));
         return context.withModel(model);
     }
 
+    /** @return the binding of one of several models, by the name discovery gave it */
+    ModelBinding bindModel(String name, EvalUnitExecutionContext context) {
+        Optional<Member> member = models.member(name);
+        if (member.isPresent() && suiteClass.isPresent()) {
+            return ModelMembers.resolveMember(suiteClass.get(), member.get(), name);
+        }
+        try {
+            return context.configuredModel(name).orElseGet(() -> ModelBinding.unconfigured("no model named " + name));
+        } catch (IllegalArgumentException e) {
+            return ModelBinding.unconfigured(e.getMessage());
+        }
+    }
+
     private ModelBinding configuredOrUnconfigured(EvalUnitExecutionContext context) {
         try {
             return context.configuredModel().orElseGet(() -> ModelBinding.unconfigured(
                     "No model to test for " + getDisplayName() + ": task files selected without an @EvalSuite class"
-                            + " take the model from configuration; set " + dev.evalunit.config.Constants.MODEL_PROPERTY_NAME
+                            + " take the model from configuration; set " + Constants.MODEL_PROPERTY_NAME
                             + " to openai, oracle or nop (e.g. -Devalunit.model=oracle)"));
         } catch (IllegalArgumentException e) {
             return ModelBinding.unconfigured(e.getMessage());

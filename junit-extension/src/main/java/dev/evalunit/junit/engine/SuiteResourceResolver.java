@@ -10,7 +10,6 @@ import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
 import org.junit.platform.engine.support.descriptor.DirectorySource;
 import org.junit.platform.engine.support.descriptor.FileSource;
-import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 import org.junit.platform.engine.support.discovery.SelectorResolver;
 
 import java.io.File;
@@ -24,10 +23,10 @@ import java.util.Optional;
  */
 final class SuiteResourceResolver implements SelectorResolver {
 
-    private final DiscoveryIssueReporter issues;
+    private final DiscoveryPlan plan;
 
-    SuiteResourceResolver(DiscoveryIssueReporter issues) {
-        this.issues = issues;
+    SuiteResourceResolver(DiscoveryPlan plan) {
+        this.plan = plan;
     }
 
     @Override
@@ -83,7 +82,7 @@ final class SuiteResourceResolver implements SelectorResolver {
     private Resolution suite(Context context, String segment, String value, TestSource source,
             SuiteLocation location) {
         Optional<SuiteDescriptor> suite = context.addToParent(parent -> Optional.of(SuiteDescriptor.create(
-                parent.getUniqueId().append(segment, value), value, source, Optional.empty(), location, issues)));
+                parent.getUniqueId().append(segment, value), value, source, Optional.empty(), value, location, plan)));
         return suite.map(found -> Resolution.match(Match.exact(found, found::childSelectors)))
                 .orElse(Resolution.unresolved());
     }

@@ -1,5 +1,6 @@
 package dev.evalunit.junit.engine;
 
+import dev.evalunit.report.TaskRecord;
 import dev.evalunit.run.TaskResult;
 import dev.evalunit.task.Task;
 import org.junit.platform.engine.TestTag;
@@ -9,21 +10,23 @@ import org.junit.platform.engine.support.hierarchical.Node;
 import org.opentest4j.AssertionFailedError;
 
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * One task, run as one test: passes when enough trials pass, fails with an assertion error listing
- * every failed check, and errors (a non-assertion exception) when it could not be scored.
+ * One task against one model, run as one test: passes when enough trials pass, fails with an
+ * assertion error listing every failed check, and errors (a non-assertion exception) when it
+ * could not be scored. Its result is appended to the run's results file as soon as it finishes.
  */
 final class TaskDescriptor extends AbstractTestDescriptor implements Node<EvalUnitExecutionContext> {
 
     private final Task task;
-    private final String suiteName;
+    private final String suite;
 
-    TaskDescriptor(UniqueId uniqueId, Task task, String suiteName) {
-        super(uniqueId, task.id(), Sources.of(task.source()));
+    TaskDescriptor(UniqueId uniqueId, Task task, String suite, Optional<String> model) {
+        super(uniqueId, model.map(name -> task.id() + " [" + name + "]").orElse(task.id()), Sources.of(task.source()));
         this.task = task;
-        this.suiteName = suiteName;
+        this.suite = suite;
     }
 
     @Override
@@ -46,13 +49,15 @@ final class TaskDescriptor extends AbstractTestDescriptor implements Node<EvalUn
     public EvalUnitExecutionContext execute(EvalUnitExecutionContext context, DynamicTestExecutor dynamicTestExecutor)
             throws InterruptedException {
         TaskResult result;
+        long start = System.nanoTime();
         context.inFlight().acquire();
         try {
             result = context.runner().run(task, context.model());
         } finally {
             context.inFlight().release();
         }
-        context.tally().add(suiteName, result.model(), result.outcome());
+        long durationMs = (System.nanoTime() - start) / 1_000_000;
+        context.report().record(TaskRecord.of(result, suite, task.source().path(), durationMs));
         switch (result.outcome()) {
             case PASSED:
                 return context;

@@ -1,0 +1,21 @@
+package dev.evalunit.report;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The figures of one model, overall and per tag.
+ *
+ * @param figures over all the model's tasks; never {@code null}
+ * @param byTag tag &rarr; the figures of the model's tasks with that tag; iterates in tag order
+ * @since 0.1.0
+ */
+public record ModelFigures(Figures figures, Map<String, Figures> byTag) {
+
+    public ModelFigures {
+        Objects.requireNonNull(figures, "figures");
+        byTag = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(byTag, "byTag")));
+    }
+}

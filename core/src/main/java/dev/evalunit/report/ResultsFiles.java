@@ -1,0 +1,159 @@
+package dev.evalunit.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes and reads the two files of a report directory: {@code results.jsonl}, one line per
+ * finished task, written as tasks finish; and {@code summary.json}, the figures of the run, written
+ * once at its end. Both formats are described in {@code docs/results-format.md}.
+ *
+ * @since 0.1.0
+ */
+public final class ResultsFiles {
+
+    /** The name of the file of task lines. */
+    public static final String RESULTS_FILE = "results.jsonl";
+    /** The name of the summary file. */
+    public static final String SUMMARY_FILE = "summary.json";
+
+    private static final String TEMPORARY_SUFFIX = ".tmp";
+
+    private ResultsFiles() {
+    }
+
+    /**
+     * Starts the results of a run: creates {@code reportDir} if needed and empties its
+     * {@code results.jsonl}.
+     *
+     * @param reportDir the report directory; never {@code null}
+     * @return a writer for the task lines; close it at the end of the run
+     * @throws IOException if the directory or the file cannot be created
+     */
+    public static ResultsWriter open(Path reportDir) throws IOException {
+        Objects.requireNonNull(reportDir, "reportDir");
+        Files.createDirectories(reportDir);
+        Path file = reportDir.resolve(RESULTS_FILE);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        return new ResultsWriter(file, channel);
+    }
+
+    /**
+     * Writes {@code summary.json} atomically: to {@code summary.json.tmp} first, then renamed over
+     * the old one, so a reader sees the previous file or the new one, never half of one.
+     *
+     * @param reportDir the report directory, created if needed; never {@code null}
+     * @param summary the summary; never {@code null}
+     * @return the file written
+     * @throws IOException if it cannot be written
+     */
+    public static Path writeSummary(Path reportDir, Summary summary) throws IOException {
+        Objects.requireNonNull(reportDir, "reportDir");
+        Objects.requireNonNull(summary, "summary");
+        Files.createDirectories(reportDir);
+        Path target = reportDir.resolve(SUMMARY_FILE);
+        Path temporary = reportDir.resolve(SUMMARY_FILE + TEMPORARY_SUFFIX);
+        try {
+            Files.writeString(temporary, ResultsJson.pretty(summary), StandardCharsets.UTF_8);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return target;
+    }
+
+    /**
+     * Reads the task lines of a run. Blank lines are skipped; so is an incomplete last line (one
+     * with no line end that does not parse: the run was killed while writing it), with a warning.
+     *
+     * @param path a {@code results.jsonl}, or a report directory holding one; never {@code null}
+     * @return the tasks, in file order, and any warnings
+     * @throws NoSuchFileException if there is no such file
+     * @throws ResultsFileException if a line is not a task line, naming the file, the line and the problem
+     * @throws IOException if the file cannot be read
+     */
+    public static Results readResults(Path path) throws IOException {
+        Path file = fileIn(path, RESULTS_FILE);
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        String[] lines = text.split("\n", -1);
+        boolean endsWithLineEnd = text.isEmpty() || text.endsWith("\n");
+        List<TaskRecord> tasks = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int lineNumber = i + 1;
+            boolean lastAndCut = i == lines.length - 1 && !endsWithLineEnd;
+            JsonNode json;
+            try {
+                json = ResultsJson.parse(line);
+            } catch (JsonProcessingException e) {
+                if (lastAndCut) {
+                    warnings.add(file + ":" + lineNumber + ": skipped an incomplete last line (the run was probably"
+                            + " stopped while writing it)");
+                    continue;
+                }
+                throw new ResultsFileException(file, lineNumber, "not valid JSON: " + e.getOriginalMessage(), e);
+            }
+            try {
+                tasks.add(ResultsJson.task(json));
+            } catch (ResultsJson.ShapeException | IllegalArgumentException e) {
+                throw new ResultsFileException(file, lineNumber, "not a task line: " + e.getMessage(), e);
+            }
+        }
+        return new Results(file, tasks, warnings);
+    }
+
+    /**
+     * Reads a summary.
+     *
+     * @param path a {@code summary.json}, or a report directory holding one; never {@code null}
+     * @return the summary
+     * @throws NoSuchFileException if there is no such file
+     * @throws ResultsFileException if the file is not a summary, naming the file and the problem
+     * @throws IOException if the file cannot be read
+     */
+    public static Summary readSummary(Path path) throws IOException {
+        Path file = fileIn(path, SUMMARY_FILE);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        JsonNode json;
+        try {
+            json = ResultsJson.parse(text);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new ResultsFileException(file, Math.max(line, 0), "not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (json == null || json.isMissingNode()) {
+            throw new ResultsFileException(file, 0, "the file is empty", null);
+        }
+        try {
+            return ResultsJson.summary(json);
+        } catch (ResultsJson.ShapeException | IllegalArgumentException e) {
+            throw new ResultsFileException(file, 0, "not an EvalUnit summary: " + e.getMessage(), e);
+        }
+    }
+
+    private static Path fileIn(Path path, String name) throws NoSuchFileException {
+        Objects.requireNonNull(path, "path");
+        Path file = Files.isDirectory(path) ? path.resolve(name) : path;
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no " + name + " there");
+        }
+        return file;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.evalunit.report;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One trial of a task, as a results file holds it.
+ *
+ * @param trial the trial's number, from 1
+ * @param passed whether the trial was scored and every check held
+ * @param durationMs how long the trial took, in milliseconds
+ * @param checks every check's outcome, in task-file order; empty when the trial stopped before it answered
+ * @param inputTokens tokens read, summed over the trial's model calls ({@code chat} spans)
+ * @param outputTokens tokens written, summed over the trial's model calls
+ * @param failure why the trial failed without an answer to check (it timed out, it looped on tools)
+ * @param error why the trial could not be scored (the endpoint failed, the agent threw), free of secrets
+ * @since 0.1.0
+ */
+public record TrialRecord(
+        int trial,
+        boolean passed,
+        long durationMs,
+        List<CheckRecord> checks,
+        long inputTokens,
+        long outputTokens,
+        Optional<String> failure,
+        Optional<String> error) {
+
+    public TrialRecord {
+        if (trial < 1) {
+            throw new IllegalArgumentException("trial numbers start at 1: " + trial);
+        }
+        if (durationMs < 0 || inputTokens < 0 || outputTokens < 0) {
+            throw new IllegalArgumentException("durations and token counts cannot be negative");
+        }
+        checks = List.copyOf(Objects.requireNonNull(checks, "checks"));
+        Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(error, "error");
+    }
+
+    /** @return whether the trial could not be scored */
+    public boolean errored() {
+        return error.isPresent();
+    }
+}

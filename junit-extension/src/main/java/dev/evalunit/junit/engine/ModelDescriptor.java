@@ -1,0 +1,53 @@
+package dev.evalunit.junit.engine;
+
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
+import org.junit.platform.engine.support.hierarchical.Node;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One of several models of a suite: a container whose tasks run against that model, displayed as
+ * {@code tools/oom [gpt-4o]}. Its unique id is {@code [suite:...]/[model:gpt-4o]}.
+ */
+final class ModelDescriptor extends AbstractTestDescriptor implements Node<EvalUnitExecutionContext> {
+
+    private final String model;
+    private final SuiteDescriptor suite;
+
+    ModelDescriptor(UniqueId uniqueId, String model, SuiteDescriptor suite) {
+        super(uniqueId, model, suite.getSource().orElse(null));
+        this.model = model;
+        this.suite = suite;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.CONTAINER;
+    }
+
+    /** Surefire files the tasks under the suite class, whichever model ran them. */
+    @Override
+    public String getLegacyReportingName() {
+        return suite.getLegacyReportingName();
+    }
+
+    Set<DiscoverySelector> childSelectors() {
+        return suite.taskSelectors(getUniqueId());
+    }
+
+    Optional<TestDescriptor> createChild(UniqueId childId) {
+        if (!childId.getLastSegment().getType().equals(Segments.TASK)) {
+            return Optional.empty();
+        }
+        return suite.createTask(childId, Optional.of(model));
+    }
+
+    @Override
+    public EvalUnitExecutionContext before(EvalUnitExecutionContext context) {
+        return context.withModel(suite.bindModel(model, context));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.evalunit.junit.engine;
+
+import dev.evalunit.report.Figures;
+import dev.evalunit.report.TaskRecord;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+
+/**
+ * The plain-text summary printed at the end of a run, made to read well in a Maven log: one line
+ * per suite and model, a total, and a leaderboard when several models ran.
+ */
+final class SummaryText {
+
+    private SummaryText() {
+    }
+
+    static String of(List<TaskRecord> tasks, Path reportDirectory) {
+        Map<String, List<TaskRecord>> bySuiteAndModel = new TreeMap<>();
+        Map<String, List<TaskRecord>> byModel = new TreeMap<>();
+        for (TaskRecord task : tasks) {
+            bySuiteAndModel.computeIfAbsent(simpleName(task.suite()) + " [" + task.model() + "]", key -> new ArrayList<>())
+                    .add(task);
+            byModel.computeIfAbsent(task.model(), key -> new ArrayList<>()).add(task);
+        }
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, List<TaskRecord>> entry : bySuiteAndModel.entrySet()) {
+            text.append("EvalUnit ").append(entry.getKey()).append(": ").append(line(Figures.of(entry.getValue())))
+                    .append('\n');
+        }
+        if (bySuiteAndModel.size() > 1) {
+            text.append("EvalUnit total: ").append(line(Figures.of(tasks))).append('\n');
+        }
+        if (byModel.size() > 1) {
+            text.append(leaderboard(byModel));
+        }
+        text.append("EvalUnit results: ").append(reportDirectory.resolve("results.jsonl")).append(", ")
+                .append(reportDirectory.resolve("summary.json")).append('\n');
+        return text.toString();
+    }
+
+    /** e.g. {@code 5/10 tasks passed, pass rate 0.50 (95% CI 0.24-0.76), 0 errors} */
+    static String line(Figures figures) {
+        int scored = figures.passed() + figures.failed();
+        String rate = figures.passRate().isPresent()
+                ? String.format(Locale.ROOT, "pass rate %.2f (95%% CI %.2f-%.2f)", figures.passRate().getAsDouble(),
+                        figures.passRateLow().getAsDouble(), figures.passRateHigh().getAsDouble())
+                : "no task scored";
+        return figures.passed() + "/" + scored + " tasks passed, " + rate + ", " + figures.errors()
+                + (figures.errors() == 1 ? " error" : " errors");
+    }
+
+    private static String leaderboard(Map<String, List<TaskRecord>> byModel) {
+        Map<String, Figures> figures = new LinkedHashMap<>();
+        byModel.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, List<TaskRecord>> entry) ->
+                        Figures.of(entry.getValue()).passRate().orElse(-1)).reversed()
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(entry -> figures.put(entry.getKey(), Figures.of(entry.getValue())));
+        int width = Math.max(5, figures.keySet().stream().mapToInt(String::length).max().orElse(5));
+        StringBuilder text = new StringBuilder("EvalUnit leaderboard:\n");
+        text.append(String.format(Locale.ROOT, "  %-4s  %-" + width + "s  %9s  %-11s  %7s  %6s%n",
+                "rank", "model", "pass rate", "95% CI", "passed", "errors"));
+        int rank = 0;
+        for (Map.Entry<String, Figures> entry : figures.entrySet()) {
+            Figures f = entry.getValue();
+            rank++;
+            String rate = f.passRate().isPresent()
+                    ? String.format(Locale.ROOT, "%.2f", f.passRate().getAsDouble()) : "-";
+            String interval = f.passRate().isPresent() ? String.format(Locale.ROOT, "%.2f-%.2f",
+                    f.passRateLow().getAsDouble(), f.passRateHigh().getAsDouble()) : "-";
+            text.append(String.format(Locale.ROOT, "  %-4d  %-" + width + "s  %9s  %-11s  %7s  %6d%n", rank,
+                    entry.getKey(), rate, interval, f.passed() + "/" + (f.passed() + f.failed()), f.errors()));
+        }
+        return text.toString();
+    }
+
+    private static String simpleName(String suite) {
+        int dot = suite.lastIndexOf('.');
+        // Class names read best without their package; locations (paths) are kept whole.
+        return dot >= 0 && !suite.contains("/") ? suite.substring(dot + 1) : suite;
+    }
+
+}
