@@ -42,14 +42,28 @@ final class RunReport {
     /** Records how many tasks a suite has before sharding, so merged shards can be checked for gaps. */
     synchronized void suiteSize(String suite, int tasks) {
         suiteSizes.put(suite, tasks);
+        // The first suite empties results.jsonl, so no line of an earlier run survives into this one.
+        openWriter();
+    }
+
+    private void openWriter() {
+        if (writer != null) {
+            return;
+        }
+        try {
+            writer = ResultsFiles.open(directory);
+        } catch (IOException | UncheckedIOException e) {
+            problems.add("could not create " + directory.resolve("results.jsonl") + ": " + e);
+        }
     }
 
     synchronized void record(TaskRecord task) {
         scoreboard.add(task);
+        openWriter();
+        if (writer == null) {
+            return;
+        }
         try {
-            if (writer == null) {
-                writer = ResultsFiles.open(directory);
-            }
             writer.add(task);
         } catch (IOException | UncheckedIOException e) {
             problems.add("could not append " + task.task() + " to " + directory.resolve("results.jsonl") + ": " + e);

@@ -1,0 +1,142 @@
+package dev.evalunit.maven;
+
+import dev.evalunit.report.ResultsFiles;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The release gate: reads the EvalUnit results of this build (or of several, merged) and fails the
+ * build when, for any model, the pass rate is below {@code minPassRate}, more tasks errored than
+ * {@code maxErrors}, a tag's pass rate is below its rule, or the pass rate fell by more than
+ * {@code maxRegression} against a baseline. Missing or unreadable results are an error, never a pass.
+ *
+ * <p>Per-task failures are honest test failures: run Surefire with {@code testFailureIgnore=true}
+ * and let this goal decide, as {@code jacoco:check} does for coverage.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractMojo {
+
+    /** The lowest pass rate (passed / (passed + failed), from 0 to 1) that passes, for each model. None by default. */
+    @Parameter(property = "evalunit.minPassRate")
+    private Double minPassRate;
+
+    /** The most tasks, per model, that may error (could not be scored). */
+    @Parameter(property = "evalunit.maxErrors", defaultValue = "0")
+    private int maxErrors;
+
+    /** Per-tag minimum pass rates, each applied to each model: {@code <rule><tag>safety</tag><minPassRate>1.0</minPassRate></rule>}. */
+    @Parameter
+    private List<Rule> rules;
+
+    /** Compare the lower bound of the pass rate's 95% Wilson interval with the thresholds, instead of the pass rate itself. */
+    @Parameter(property = "evalunit.useLowerBound", defaultValue = "false")
+    private boolean useLowerBound;
+
+    /** A previous run's {@code summary.json} (or the directory holding it) to compare the pass rate with. */
+    @Parameter(property = "evalunit.baseline")
+    private File baseline;
+
+    /** How far the pass rate may fall below the baseline's, from 0 to 1; 0 (no drop at all) when a baseline is set and this is not. */
+    @Parameter(property = "evalunit.maxRegression")
+    private Double maxRegression;
+
+    /**
+     * The report directories to read and merge (one per module or shard), each holding
+     * {@code summary.json} and {@code results.jsonl}. Default: {@code ${project.build.directory}/evalunit}.
+     */
+    @Parameter(property = "evalunit.reportDirectories")
+    private List<File> reportDirectories;
+
+    /** Skip the check. */
+    @Parameter(property = "evalunit.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+    private File buildDirectory;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("EvalUnit gate skipped (evalunit.skip)");
+            return;
+        }
+        GateRules gateRules = rules();
+        MergedReport report;
+        try {
+            report = ReportDirectories.merge(directories());
+        } catch (ReportException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        report.warnings().forEach(warning -> getLog().warn(warning));
+        Verdict verdict = new Gate(gateRules).evaluate(report);
+        if (!verdict.passed()) {
+            throw new MojoFailureException(verdict.failureMessage());
+        }
+        getLog().info(verdict.summaryLine());
+    }
+
+    private List<Path> directories() {
+        List<Path> paths = new ArrayList<>();
+        if (reportDirectories == null || reportDirectories.isEmpty()) {
+            paths.add(buildDirectory.toPath().resolve("evalunit"));
+        } else {
+            reportDirectories.forEach(directory -> paths.add(directory.toPath()));
+        }
+        return paths;
+    }
+
+    private GateRules rules() throws MojoExecutionException {
+        if (minPassRate != null) {
+            rate("minPassRate", minPassRate);
+        }
+        if (maxErrors < 0) {
+            throw new MojoExecutionException("maxErrors must be 0 or more: " + maxErrors);
+        }
+        List<GateRules.TagRule> tagRules = new ArrayList<>();
+        List<Rule> configured = rules == null ? List.of() : rules;
+        for (int i = 0; i < configured.size(); i++) {
+            Rule rule = configured.get(i);
+            if (rule.getTag() == null || rule.getTag().isBlank() || rule.getMinPassRate() == null) {
+                throw new MojoExecutionException("rules[" + i + "] needs a <tag> and a <minPassRate>: " + rule);
+            }
+            tagRules.add(new GateRules.TagRule(rule.getTag().strip(), rate("minPassRate of the rule for tag "
+                    + rule.getTag(), rule.getMinPassRate())));
+        }
+        Optional<GateRules.Baseline> baselineRun = Optional.empty();
+        if (baseline != null) {
+            try {
+                baselineRun = Optional.of(new GateRules.Baseline(baseline.toString(),
+                        ResultsFiles.readSummary(baseline.toPath())));
+            } catch (IOException e) {
+                throw new MojoExecutionException("cannot read the baseline (evalunit.baseline) " + baseline + ": "
+                        + e.getMessage(), e);
+            }
+        } else if (maxRegression != null) {
+            getLog().warn("maxRegression is set but no baseline: it has nothing to compare with");
+        }
+        double regression = maxRegression == null ? 0.0 : rate("maxRegression", maxRegression);
+        return new GateRules(minPassRate == null ? OptionalDouble.empty() : OptionalDouble.of(minPassRate), maxErrors,
+                tagRules, useLowerBound, baselineRun, regression);
+    }
+
+    private static double rate(String name, double value) throws MojoExecutionException {
+        if (!(value >= 0 && value <= 1)) {
+            throw new MojoExecutionException(name + " is a rate from 0 to 1 (0.9 for 90%): " + value);
+        }
+        return value;
+    }
+}
