@@ -8,38 +8,54 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a task's {@code expect}: output checks first, then span expectations, each in file order. */
+/**
+ * Reads a task's {@code expect}: output checks and span expectations, each in file order. That a
+ * task has a check at all is checked once its layers are merged ({@link TaskAssembler}).
+ */
 final class ExpectReader {
 
     private static final List<String> KEYS = List.of("output", "spans");
 
+    /**
+     * @param at where {@code expect} is, or the mapping when it has none: where a missing check is reported
+     */
+    record Expectations(List<Check> output, List<Check> spans, SourcePosition at) {
+    }
+
     private ExpectReader() {
     }
 
-    static List<Check> read(YamlMapping task, YamlSource source) {
-        List<Check> checks = new ArrayList<>();
-        Node at = task.node();
-        if (task.has("expect")) {
-            at = task.value("expect").orElseThrow();
-            YamlMapping expect = YamlMapping.of(at, "expect", "a mapping with output and spans", KEYS, source);
-            expect.value("output").ifPresent(output -> {
-                List<Node> items = YamlNodes.items(output, "expect.output", "checks", source);
-                for (int i = 0; i < items.size(); i++) {
-                    checks.add(outputCheck(items.get(i), "expect.output[" + i + "]", source));
-                }
-            });
-            expect.value("spans").ifPresent(spans -> {
-                List<Node> items = YamlNodes.items(spans, "expect.spans", "span expectations", source);
-                for (int i = 0; i < items.size(); i++) {
-                    checks.add(SpanExpectationReader.read(items.get(i), i, "expect.spans[" + i + "]", source));
-                }
-            });
+    /** @param spanOffset where this mapping's {@code spans[i]} count from: the span checks of the layers under it */
+    static Expectations read(YamlMapping task, YamlSource source, ReadCache cache, int spanOffset) {
+        if (!task.has("expect")) {
+            return new Expectations(List.of(), List.of(), source.at(task.node()));
         }
-        if (checks.isEmpty()) {
-            throw source.error(at, "the task has no checks; add at least one check under expect.output or"
-                    + " expect.spans (a task that cannot fail proves nothing)");
-        }
-        return checks;
+        Node node = task.value("expect").orElseThrow();
+        return cache.get(node, () -> read(node, task.name("expect"), source, cache, spanOffset));
+    }
+
+    private static Expectations read(Node node, String name, YamlSource source, ReadCache cache, int spanOffset) {
+        List<Check> output = new ArrayList<>();
+        List<Check> spans = new ArrayList<>();
+        YamlMapping expect = YamlMapping.of(node, name, "a mapping with output and spans", KEYS, source);
+        expect.value("output").ifPresent(list -> {
+            List<Node> items = YamlNodes.items(list, expect.name("output"), "checks", source);
+            for (int i = 0; i < items.size(); i++) {
+                Node item = items.get(i);
+                String itemName = expect.name("output") + "[" + i + "]";
+                output.add(cache.get(item, () -> outputCheck(item, itemName, source)));
+            }
+        });
+        expect.value("spans").ifPresent(list -> {
+            List<Node> items = YamlNodes.items(list, expect.name("spans"), "span expectations", source);
+            for (int i = 0; i < items.size(); i++) {
+                Node item = items.get(i);
+                int index = spanOffset + i;
+                String itemName = expect.name("spans") + "[" + i + "]";
+                spans.add(cache.get(item, () -> SpanExpectationReader.read(item, index, itemName, source)));
+            }
+        });
+        return new Expectations(List.copyOf(output), List.copyOf(spans), source.at(node));
     }
 
     private static Check outputCheck(Node node, String name, YamlSource source) {

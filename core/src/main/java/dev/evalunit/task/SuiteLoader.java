@@ -1,16 +1,24 @@
 package dev.evalunit.task;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loads the task files of a suite, each on its own: a file that cannot be read or is not valid
  * becomes an error of that file and every other file still loads. A task id used twice in the
- * suite is an error of the later file.
+ * suite is an error of the later one: of the later file when it holds one task, of the later item
+ * when it is a task list or a dataset.
+ *
+ * <p>Each folder's {@code _defaults.yaml} is read once. When it is broken, its error is reported
+ * once, as an error of that file, and the task files below it are left out: run without their
+ * defaults they would not be the tasks their authors wrote.
  *
  * <p>Safe to share between threads; each {@link #load} call is one suite.
  *
@@ -21,37 +29,90 @@ public final class SuiteLoader {
     private final TaskFileLoader loader = new TaskFileLoader();
 
     /**
-     * @param documents the suite's files, in the order that decides which of two files with the
-     *        same task id loads; never {@code null}
-     * @return one outcome per document, in the same order
+     * @param documents the suite's files, in the order that decides which of two tasks with the
+     *        same id loads; never {@code null}
+     * @return one outcome per document, in the same order, except that a broken folder defaults
+     *         file takes the place of the first file below it and the others below it are left out
      */
     public List<LoadedFile> load(List<TaskDocument> documents) {
         Map<String, SourcePosition> ids = new HashMap<>();
-        return Objects.requireNonNull(documents, "documents").stream()
-                .map(document -> withUniqueIds(loadOne(document), ids))
-                .collect(Collectors.toUnmodifiableList());
+        Map<String, Defaults> defaults = new HashMap<>();
+        Set<String> reported = new HashSet<>();
+        List<LoadedFile> loaded = new ArrayList<>();
+        for (TaskDocument document : Objects.requireNonNull(documents, "documents")) {
+            Defaults chain = defaults(document.defaults(), defaults);
+            if (chain.error().isPresent()) {
+                LoadedFile broken = chain.error().get();
+                if (reported.add(broken.document().uri().toString())) {
+                    loaded.add(broken);
+                }
+                continue;
+            }
+            loaded.add(withUniqueIds(loadOne(document, chain.layers()), ids));
+        }
+        return List.copyOf(loaded);
     }
 
-    private LoadedFile loadOne(TaskDocument document) {
-        SourcePosition start = SourcePosition.startOf(document.uri(), document.path());
-        String content;
-        try {
-            content = document.read();
-        } catch (IOException e) {
-            return LoadedFile.failed(document, new TaskFileException(start,
-                    "cannot read the file (" + e + "); check that it exists, is readable and is UTF-8 text"));
+    /** The layers of a chain of folder defaults, or the first broken file in it. */
+    private record Defaults(List<TaskLayer> layers, Optional<LoadedFile> error) {
+    }
+
+    /** @param known every chain read so far, by the uri of its nearest file */
+    private Defaults defaults(List<TaskDocument> chain, Map<String, Defaults> known) {
+        if (chain.isEmpty()) {
+            return new Defaults(List.of(), Optional.empty());
         }
+        TaskDocument nearest = chain.get(chain.size() - 1);
+        Defaults cached = known.get(nearest.uri().toString());
+        if (cached != null) {
+            return cached;
+        }
+        Defaults outer = defaults(chain.subList(0, chain.size() - 1), known);
+        Defaults result = outer;
+        if (outer.error().isEmpty()) {
+            try {
+                TaskLayer layer = loader.loadDefaults(nearest.uri(), nearest.path(), read(nearest), outer.layers());
+                List<TaskLayer> layers = new ArrayList<>(outer.layers());
+                layers.add(layer);
+                result = new Defaults(List.copyOf(layers), Optional.empty());
+            } catch (TaskFileException e) {
+                result = new Defaults(List.of(), Optional.of(LoadedFile.failed(nearest, new TaskFileException(
+                        e.position(), e.problem() + " (the tasks below this folder are not loaded until it is fixed)"))));
+            } catch (RuntimeException bug) {
+                result = new Defaults(List.of(), Optional.of(LoadedFile.failed(nearest, bug(nearest, bug))));
+            }
+        }
+        known.put(nearest.uri().toString(), result);
+        return result;
+    }
+
+    private LoadedFile loadOne(TaskDocument document, List<TaskLayer> defaults) {
         try {
-            return LoadedFile.loaded(document, loader.load(document.uri(), document.path(), document.defaultId(), content));
+            return LoadedFile.loaded(document, loader.load(document.uri(), document.path(), document.defaultId(),
+                    read(document), defaults));
         } catch (TaskFileException e) {
             return LoadedFile.failed(document, e);
         } catch (RuntimeException bug) {
-            // One file must not take the suite down, even through a bug of EvalUnit's.
-            TaskFileException error = new TaskFileException(start, "EvalUnit failed to load the file (" + bug
-                    + "); this is a bug in EvalUnit, please report it with the file");
-            error.initCause(bug);
-            return LoadedFile.failed(document, error);
+            return LoadedFile.failed(document, bug(document, bug));
         }
+    }
+
+    /** @throws TaskFileException when the file cannot be read */
+    private static String read(TaskDocument document) {
+        try {
+            return document.read();
+        } catch (IOException e) {
+            throw new TaskFileException(SourcePosition.startOf(document.uri(), document.path()),
+                    "cannot read the file (" + e + "); check that it exists, is readable and is UTF-8 text");
+        }
+    }
+
+    /** One file must not take the suite down, even through a bug of EvalUnit's. */
+    private static TaskFileException bug(TaskDocument document, RuntimeException bug) {
+        TaskFileException error = new TaskFileException(SourcePosition.startOf(document.uri(), document.path()),
+                "EvalUnit failed to load the file (" + bug + "); this is a bug in EvalUnit, please report it with the file");
+        error.initCause(bug);
+        return error;
     }
 
     /** @param ids every id of the files loaded so far, and where its task is */
@@ -59,17 +120,19 @@ public final class SuiteLoader {
         if (loaded.file().isEmpty()) {
             return loaded;
         }
-        Map<String, SourcePosition> own = new HashMap<>();
-        for (Task task : loaded.file().get().tasks()) {
-            SourcePosition first = ids.containsKey(task.id()) ? ids.get(task.id()) : own.get(task.id());
-            if (first != null) {
-                return LoadedFile.failed(loaded.document(), new TaskFileException(task.source(),
-                        "duplicate task id \"" + task.id() + "\": already used by " + first
-                                + "; give one of them a different id (the id: key)"));
-            }
-            own.put(task.id(), task.source());
+        TaskFile file = loaded.file().get();
+        if (file.holdsMany()) {
+            return LoadedFile.loaded(loaded.document(), new TaskFile(file.source(), file.form(), file.id(),
+                    UniqueIds.of(file.items(), ids, file.form() == TaskFile.Form.DATASET
+                            ? "the id column of the row" : "the id: key of the item")));
         }
-        ids.putAll(own);
+        Task task = file.tasks().get(0);
+        SourcePosition first = ids.putIfAbsent(task.id(), task.source());
+        if (first != null) {
+            return LoadedFile.failed(loaded.document(), new TaskFileException(task.source(),
+                    "duplicate task id \"" + task.id() + "\": already used by " + first
+                            + "; give one of them a different id (the id: key)"));
+        }
         return loaded;
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,10 +20,12 @@ import java.util.Objects;
  * @param path the file's path as a user would recognise it, such as {@code sre/tools/oom.yaml}; never {@code null}
  * @param defaultId the path under the scanned location without extension, such as {@code tools/oom};
  *        never {@code null}
+ * @param defaults the folder defaults ({@code _defaults.yaml}) that apply to the file, outermost
+ *        first: those of the scanned folder and of every folder down to the file's; never {@code null}
  * @since 0.1.0
  * @see TaskDocuments
  */
-public record TaskDocument(URI uri, String path, String defaultId) {
+public record TaskDocument(URI uri, String path, String defaultId, List<TaskDocument> defaults) {
 
     /** A UTF-8 code point takes at most 4 bytes: a file this long is oversized whatever it holds. */
     private static final long MAX_BYTES = 4L * YamlLimits.MAX_CODE_POINTS;
@@ -31,6 +34,12 @@ public record TaskDocument(URI uri, String path, String defaultId) {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(defaultId, "defaultId");
+        defaults = List.copyOf(Objects.requireNonNull(defaults, "defaults"));
+    }
+
+    /** A file no folder defaults apply to. */
+    public TaskDocument(URI uri, String path, String defaultId) {
+        this(uri, path, defaultId, List.of());
     }
 
     /**

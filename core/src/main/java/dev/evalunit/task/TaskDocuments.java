@@ -3,6 +3,7 @@ package dev.evalunit.task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
@@ -13,21 +14,29 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Finds task files ({@code *.yaml} and {@code *.yml}) on the classpath and on disk, as
- * {@link TaskDocument}s sorted by path, so every run sees them in the same order.
+ * {@link TaskDocument}s sorted by path, so every run sees them in the same order. A folder's
+ * {@code _defaults.yaml} is not a task file: it is attached to every task file in its folder and
+ * below ({@link TaskDocument#defaults()}), in the same directory or jar. Datasets ({@code .jsonl},
+ * {@code .csv}) are read only when a task file names them.
  *
  * @since 0.1.0
  */
 public final class TaskDocuments {
+
+    private static final String DEFAULTS = TaskFileLoader.DEFAULTS_FILE_NAME;
 
     private static final Comparator<TaskDocument> BY_PATH =
             Comparator.comparing(TaskDocument::path).thenComparing(document -> document.uri().toString());
@@ -96,9 +105,11 @@ public final class TaskDocuments {
             return ofFile(directory);
         }
         try {
-            return sorted(walk(directory).stream()
+            Scan scan = walk(directory);
+            return sorted(scan.tasks().stream()
                     .map(file -> new TaskDocument(file.toAbsolutePath().normalize().toUri(), shown(file),
-                            withoutExtension(relative(directory, file))))
+                            withoutExtension(relative(directory, file)),
+                            scan.chain(directory, file, TaskDocuments::onDisk)))
                     .collect(Collectors.toList()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot scan directory \"" + directory + "\": " + e.getMessage(), e);
@@ -117,8 +128,10 @@ public final class TaskDocuments {
             throw new IllegalArgumentException("task file \"" + file + "\" not found; check the path (a relative"
                     + " path starts at the working directory " + workingDirectory() + ")");
         }
+        refuseDefaults(file, file.toString());
         return List.of(new TaskDocument(file.toAbsolutePath().normalize().toUri(), shown(file),
-                withoutExtension(file.getFileName().toString())));
+                withoutExtension(file.getFileName().toString()), siblingDefaults(file).map(TaskDocuments::onDisk)
+                .map(List::of).orElse(List.of())));
     }
 
     private static List<TaskDocument> atUrl(URL url, String location) throws IOException {
@@ -149,21 +162,76 @@ public final class TaskDocuments {
     /** @param resource the location's directory or file inside a classpath root */
     private static List<TaskDocument> inRoot(Path resource, String location) throws IOException {
         if (!Files.isDirectory(resource)) {
+            refuseDefaults(resource, location);
+            String folder = location.contains("/") ? location.substring(0, location.lastIndexOf('/') + 1) : "";
             return List.of(new TaskDocument(resource.toUri(), location,
-                    withoutExtension(resource.getFileName().toString())));
+                    withoutExtension(resource.getFileName().toString()), siblingDefaults(resource)
+                    .map(defaults -> defaults(defaults.toUri(), folder + DEFAULTS)).map(List::of).orElse(List.of())));
         }
         List<TaskDocument> documents = new ArrayList<>();
-        for (Path file : walk(resource)) {
+        Scan scan = walk(resource);
+        for (Path file : scan.tasks()) {
             String relative = relative(resource, file);
-            documents.add(new TaskDocument(file.toUri(), location + "/" + relative, withoutExtension(relative)));
+            documents.add(new TaskDocument(file.toUri(), location + "/" + relative, withoutExtension(relative),
+                    scan.chain(resource, file, defaults -> defaults(defaults.toUri(),
+                            location + "/" + relative(resource, defaults)))));
         }
         return documents;
     }
 
-    private static List<Path> walk(Path directory) throws IOException {
+    /** The task files under a folder, and the defaults files of its folders by folder. */
+    private record Scan(List<Path> tasks, Map<Path, Path> defaultsByFolder) {
+
+        /** @return the defaults that apply to {@code file}: those of {@code root} and of each folder down to the file's */
+        List<TaskDocument> chain(Path root, Path file, Function<Path, TaskDocument> document) {
+            List<TaskDocument> chain = new ArrayList<>();
+            for (Path folder = file.getParent(); folder != null && folder.startsWith(root); folder = folder.getParent()) {
+                Path defaults = defaultsByFolder.get(folder);
+                if (defaults != null) {
+                    chain.add(0, document.apply(defaults));
+                }
+                if (folder.equals(root)) {
+                    break;
+                }
+            }
+            return chain;
+        }
+    }
+
+    private static Scan walk(Path directory) throws IOException {
+        List<Path> tasks = new ArrayList<>();
+        Map<Path, Path> defaults = new HashMap<>();
         try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(file -> Files.isRegularFile(file) && isTaskFileName(file.getFileName().toString()))
-                    .collect(Collectors.toList());
+            files.filter(Files::isRegularFile).forEach(file -> {
+                String name = file.getFileName().toString();
+                if (name.equals(DEFAULTS)) {
+                    defaults.put(file.getParent(), file);
+                } else if (isTaskFileName(name)) {
+                    tasks.add(file);
+                }
+            });
+        }
+        return new Scan(tasks, defaults);
+    }
+
+    private static Optional<Path> siblingDefaults(Path file) {
+        Path defaults = file.resolveSibling(DEFAULTS);
+        return Files.isRegularFile(defaults) ? Optional.of(defaults) : Optional.empty();
+    }
+
+    private static TaskDocument onDisk(Path defaults) {
+        return defaults(defaults.toAbsolutePath().normalize().toUri(), shown(defaults));
+    }
+
+    private static TaskDocument defaults(URI uri, String path) {
+        return new TaskDocument(uri, path, DEFAULTS);
+    }
+
+    /** Selected on its own, a defaults file would run nothing: say what to select instead. */
+    private static void refuseDefaults(Path file, String shown) {
+        if (file.getFileName() != null && file.getFileName().toString().equals(DEFAULTS)) {
+            throw new IllegalArgumentException("\"" + shown + "\" holds folder defaults, not tasks; select its folder"
+                    + " to run the tasks it applies to");
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.evalunit.task;
 
 import dev.evalunit.config.Durations;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.math.BigInteger;
@@ -11,11 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads one task, format v1, from its mapping. */
+/**
+ * Reads the keys of one mapping of a task file, format v1, into a {@link TaskLayer}: a whole task,
+ * an item of a task list, a filled dataset template, or defaults. Each value is checked on its own
+ * here; the rules that span layers (a prompt is given, a check exists, pass fits the trials, the
+ * reference calls declared tools) are {@link TaskAssembler}'s.
+ */
 final class TaskReader {
 
-    private static final List<String> KEYS = List.of("id", "title", "tags", "system", "prompt", "messages", "tools",
+    /** The keys of a task: a file of one task, an item of a task list. */
+    static final List<String> TASK_KEYS = List.of("id", "title", "tags", "system", "prompt", "messages", "tools",
             "reference", "trials", "pass", "timeout", "expect");
+    /** The keys of a dataset template: a task whose id comes from the row. */
+    static final List<String> TEMPLATE_KEYS = List.of("title", "tags", "system", "prompt", "messages", "tools",
+            "reference", "trials", "pass", "timeout", "expect");
+    /** The keys defaults may set, at the top of a task list or in a folder's {@code _defaults.yaml}. */
+    static final List<String> DEFAULT_KEYS = List.of("tags", "system", "tools", "trials", "pass", "timeout", "expect");
+
     private static final List<String> MESSAGE_KEYS = List.of("role", "content");
     private static final Map<String, TaskMessage.Role> ROLES = Map.of(
             "system", TaskMessage.Role.SYSTEM, "user", TaskMessage.Role.USER, "assistant", TaskMessage.Role.ASSISTANT);
@@ -25,45 +36,60 @@ final class TaskReader {
     private static final String TAG_RESERVED = ",()&|!";
 
     private final YamlSource source;
+    private final ReadCache cache;
 
     TaskReader(YamlSource source) {
+        this(source, ReadCache.NONE);
+    }
+
+    TaskReader(YamlSource source, ReadCache cache) {
         this.source = source;
+        this.cache = cache;
     }
 
-    Task read(MappingNode node, String defaultId) {
-        YamlMapping task = YamlMapping.of(node, "", "a mapping", KEYS, source);
-        String id = task.nonEmptyText("id").orElse(defaultId);
-        if (id.isBlank()) {
-            throw source.error(node, "the task has no id; add id: with a name unique in the suite, such as tools/oom");
-        }
+    /**
+     * @param allowed the keys the mapping may hold; keys this reader does not know (such as
+     *        {@code tasks}) are left to the caller
+     * @param outer the layers this one is merged over, outermost first: they give the trials a
+     *        pass is measured against and where this layer's {@code spans[i]} count from
+     */
+    TaskLayer read(Node node, String name, List<String> allowed, List<TaskLayer> outer) {
+        YamlMapping task = YamlMapping.of(node, name, "a mapping", allowed, source);
         // Read in the order the format lists the keys, so a file with several mistakes shows them in that order.
+        Optional<Written<String>> id = task.value("id")
+                .map(value -> new Written<>(YamlNodes.nonEmptyText(value, task.name("id"), source), source.at(value)));
         Optional<String> title = task.nonEmptyText("title");
-        List<String> tags = tags(task);
-        List<TaskMessage> messages = messages(task);
-        List<ToolFixture> tools = ToolReader.tools(task, source);
-        Optional<Reference> reference = ToolReader.reference(task, tools, source);
-        int trials = trials(task);
-        PassPolicy pass = pass(task, trials);
-        Optional<Duration> timeout = timeout(task);
-        return new Task(id, title, tags, messages, tools, reference, trials, pass, timeout,
-                ExpectReader.read(task, source),
-                source.at(node));
+        List<String> tags = task.value("tags").map(value -> cache.get(value, () -> tags(value, task.name("tags"))))
+                .orElse(List.of());
+        checkPromptOrMessages(task);
+        Optional<String> system = task.nonEmptyText("system");
+        Optional<List<TaskMessage>> conversation = conversation(task);
+        List<Written<ToolFixture>> tools = ToolReader.tools(task, source, cache);
+        Optional<ToolReader.ReferenceRead> reference = ToolReader.reference(task, source, cache);
+        Optional<Written<Integer>> trials = task.value("trials")
+                .map(value -> new Written<>(trials(value, task.name("trials")), source.at(value)));
+        int effectiveTrials = trials.map(Written::value).orElseGet(() -> TaskLayer.trialsOf(outer));
+        Optional<Written<PassPolicy>> pass = task.value("pass")
+                .map(value -> new Written<>(pass(value, task.name("pass"), effectiveTrials), source.at(value)));
+        Optional<Duration> timeout = task.value("timeout").map(value -> timeout(value, task.name("timeout")));
+        ExpectReader.Expectations expect = ExpectReader.read(task, source, cache, TaskLayer.spanChecksOf(outer));
+        return new TaskLayer(source.at(node), id, title, tags, system, conversation, tools,
+                reference.map(ToolReader.ReferenceRead::reference), reference.map(ToolReader.ReferenceRead::calls)
+                .orElse(List.of()), trials, pass, timeout, expect.output(), expect.spans(), expect.at());
     }
 
-    private List<String> tags(YamlMapping task) {
+    private List<String> tags(Node node, String name) {
         List<String> tags = new ArrayList<>();
-        task.value("tags").ifPresent(node -> {
-            List<Node> items = YamlNodes.items(node, "tags", "strings", source);
-            for (int i = 0; i < items.size(); i++) {
-                String tag = YamlNodes.nonEmptyText(items.get(i), "tags[" + i + "]", source);
-                if (!isValidJUnitTag(tag)) {
-                    throw source.error(items.get(i), "tag \"" + tag + "\" is not a valid JUnit tag: a tag has no"
-                            + " whitespace, no control characters and none of , ( ) & | !; rename it, such as sre-tools");
-                }
-                tags.add(tag);
+        List<Node> items = YamlNodes.items(node, name, "strings", source);
+        for (int i = 0; i < items.size(); i++) {
+            String tag = YamlNodes.nonEmptyText(items.get(i), name + "[" + i + "]", source);
+            if (!isValidJUnitTag(tag)) {
+                throw source.error(items.get(i), "tag \"" + tag + "\" is not a valid JUnit tag: a tag has no"
+                        + " whitespace, no control characters and none of , ( ) & | !; rename it, such as sre-tools");
             }
-        });
-        return tags;
+            tags.add(tag);
+        }
+        return List.copyOf(tags);
     }
 
     private static boolean isValidJUnitTag(String tag) {
@@ -71,35 +97,35 @@ final class TaskReader {
                 || TAG_RESERVED.indexOf(c) >= 0);
     }
 
-    private List<TaskMessage> messages(YamlMapping task) {
-        Optional<Node> prompt = task.value("prompt");
-        Optional<Node> messages = task.value("messages");
-        if (prompt.isPresent() && messages.isPresent()) {
+    private void checkPromptOrMessages(YamlMapping task) {
+        if (task.has("prompt") && task.has("messages")) {
             Node promptKey = task.key("prompt").orElseThrow();
             Node messagesKey = task.key("messages").orElseThrow();
             Node second = promptKey.getStartMark().getIndex() > messagesKey.getStartMark().getIndex() ? promptKey : messagesKey;
             throw source.error(second, "prompt and messages are both given; keep one: prompt for a single user"
                     + " message, messages for a conversation");
         }
-        if (prompt.isEmpty() && messages.isEmpty()) {
-            throw source.error(task.node(), "the task has no prompt; add prompt: with the user's message, or"
-                    + " messages: with a conversation");
-        }
-        List<TaskMessage> result = new ArrayList<>();
-        task.nonEmptyText("system").ifPresent(system -> result.add(new TaskMessage(TaskMessage.Role.SYSTEM, system)));
+    }
+
+    private Optional<List<TaskMessage>> conversation(YamlMapping task) {
+        Optional<Node> prompt = task.value("prompt");
         if (prompt.isPresent()) {
-            result.add(new TaskMessage(TaskMessage.Role.USER, YamlNodes.nonEmptyText(prompt.get(), "prompt", source)));
-            return result;
+            return Optional.of(List.of(new TaskMessage(TaskMessage.Role.USER,
+                    YamlNodes.nonEmptyText(prompt.get(), task.name("prompt"), source))));
         }
-        List<Node> items = YamlNodes.items(messages.get(), "messages", "messages with role and content", source);
-        if (items.isEmpty()) {
-            throw source.error(messages.get(), "messages is empty; add at least one message, such as"
-                    + " - {role: user, content: The checkout pod keeps restarting.}");
-        }
-        for (int i = 0; i < items.size(); i++) {
-            result.add(message(items.get(i), "messages[" + i + "]", task.has("system")));
-        }
-        return result;
+        boolean systemGiven = task.has("system");
+        return task.value("messages").map(messages -> cache.get(messages, () -> {
+            List<Node> items = YamlNodes.items(messages, task.name("messages"), "messages with role and content", source);
+            if (items.isEmpty()) {
+                throw source.error(messages, "messages is empty; add at least one message, such as"
+                        + " - {role: user, content: The checkout pod keeps restarting.}");
+            }
+            List<TaskMessage> result = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                result.add(message(items.get(i), task.name("messages") + "[" + i + "]", systemGiven));
+            }
+            return List.copyOf(result);
+        }));
     }
 
     private TaskMessage message(Node node, String name, boolean systemGiven) {
@@ -117,52 +143,47 @@ final class TaskReader {
         return new TaskMessage(role, YamlNodes.nonEmptyText(content, message.name("content"), source));
     }
 
-    private int trials(YamlMapping task) {
-        return task.value("trials").map(node -> {
-            BigInteger trials = YamlNodes.integer(node).orElseThrow(() -> source.error(node,
-                    "trials must be a whole number of at least 1, was " + YamlNodes.describe(node)));
-            if (trials.signum() <= 0) {
-                throw source.error(node, "trials must be at least 1, was " + trials
-                        + "; write how many times to run the task, such as 3");
-            }
-            if (trials.bitLength() >= Integer.SIZE) {
-                throw source.error(node, "trials " + trials + " is too large; write at most " + Integer.MAX_VALUE);
-            }
-            return trials.intValue();
-        }).orElse(1);
+    private int trials(Node node, String name) {
+        BigInteger trials = YamlNodes.integer(node).orElseThrow(() -> source.error(node,
+                name + " must be a whole number of at least 1, was " + YamlNodes.describe(node)));
+        if (trials.signum() <= 0) {
+            throw source.error(node, name + " must be at least 1, was " + trials
+                    + "; write how many times to run the task, such as 3");
+        }
+        if (trials.bitLength() >= Integer.SIZE) {
+            throw source.error(node, name + " " + trials + " is too large; write at most " + Integer.MAX_VALUE);
+        }
+        return trials.intValue();
     }
 
-    private PassPolicy pass(YamlMapping task, int trials) {
-        return task.value("pass").map(node -> {
-            String range = "all, any, or a number from 1 to trials (" + trials + ")";
-            Optional<BigInteger> required = YamlNodes.integer(node);
-            if (required.isPresent()) {
-                BigInteger n = required.get();
-                if (n.signum() <= 0) {
-                    throw source.error(node, "pass must be at least 1, was " + n + "; write " + range);
-                }
-                if (n.compareTo(BigInteger.valueOf(trials)) > 0) {
-                    throw source.error(node, "pass is " + n + " but trials is " + trials + "; write " + range);
-                }
-                return PassPolicy.atLeast(n.intValue());
+    /** Whether a number fits the trials is checked once the layers are merged; see {@link TaskAssembler}. */
+    private PassPolicy pass(Node node, String name, int trials) {
+        String range = "all, any, or a number from 1 to trials (" + trials + ")";
+        Optional<BigInteger> required = YamlNodes.integer(node);
+        if (required.isPresent()) {
+            BigInteger n = required.get();
+            if (n.signum() <= 0) {
+                throw source.error(node, name + " must be at least 1, was " + n + "; write " + range);
             }
-            String text = YamlNodes.nonEmptyText(node, "pass", source);
-            if (text.equals("all")) {
-                return PassPolicy.ALL;
+            if (n.bitLength() >= Integer.SIZE) {
+                throw source.error(node, name + " is " + n + " but trials is " + trials + "; write " + range);
             }
-            if (text.equals("any")) {
-                return PassPolicy.ANY;
-            }
-            throw source.error(node, "pass \"" + text + "\" is not valid" + DidYouMean.closest(text, List.of("all", "any"))
-                    .map(match -> "; did you mean \"" + match + "\"? Write ").orElse("; write ") + range);
-        }).orElse(PassPolicy.ALL);
+            return PassPolicy.atLeast(n.intValue());
+        }
+        String text = YamlNodes.nonEmptyText(node, name, source);
+        if (text.equals("all")) {
+            return PassPolicy.ALL;
+        }
+        if (text.equals("any")) {
+            return PassPolicy.ANY;
+        }
+        throw source.error(node, name + " \"" + text + "\" is not valid" + DidYouMean.closest(text, List.of("all", "any"))
+                .map(match -> "; did you mean \"" + match + "\"? Write ").orElse("; write ") + range);
     }
 
-    private Optional<Duration> timeout(YamlMapping task) {
-        return task.value("timeout").map(node -> {
-            String text = YamlNodes.nonEmptyText(node, "timeout", source);
-            return Durations.parse(text).orElseThrow(() -> source.error(node,
-                    "timeout \"" + text + "\" is not a duration; " + Durations.EXPECTED));
-        });
+    private Duration timeout(Node node, String name) {
+        String text = YamlNodes.nonEmptyText(node, name, source);
+        return Durations.parse(text).orElseThrow(() -> source.error(node,
+                name + " \"" + text + "\" is not a duration; " + Durations.EXPECTED));
     }
 }

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-/** Reads a task's {@code tools} and its {@code reference}, whose calls must name those tools. */
+/**
+ * Reads a task's {@code tools} and its {@code reference}. That the reference calls declared tools
+ * is checked once every layer's tools are known ({@link TaskAssembler}).
+ */
 final class ToolReader {
 
     private static final List<String> TOOL_KEYS = List.of("name", "description", "parameters", "result");
@@ -24,24 +26,38 @@ final class ToolReader {
     /** What OpenAI-compatible APIs accept as a function name. */
     private static final Pattern TOOL_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
 
+    /** A reference as read, and where each of its calls names its tool. */
+    record ReferenceRead(Reference reference, List<SourcePosition> calls) {
+    }
+
     private ToolReader() {
     }
 
-    static List<ToolFixture> tools(YamlMapping task, YamlSource source) {
+    /** @return the tools, each at its name */
+    static List<Written<ToolFixture>> tools(YamlMapping task, YamlSource source, ReadCache cache) {
         Optional<Node> node = task.value("tools");
         if (node.isEmpty()) {
             return List.of();
         }
-        List<Node> items = YamlNodes.items(node.get(), "tools", "tools", source);
-        List<ToolFixture> tools = new ArrayList<>();
-        Map<String, Node> declared = new HashMap<>();
+        String listName = task.name("tools");
+        List<Node> items = YamlNodes.items(node.get(), listName, "tools", source);
+        List<Written<ToolFixture>> tools = new ArrayList<>();
+        Map<String, SourcePosition> declared = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            tools.add(tool(items.get(i), "tools[" + i + "]", declared, source));
+            String name = listName + "[" + i + "]";
+            Node item = items.get(i);
+            Written<ToolFixture> tool = cache.get(item, () -> tool(item, name, source));
+            SourcePosition first = declared.putIfAbsent(tool.value().name(), tool.at());
+            if (first != null) {
+                throw new TaskFileException(tool.at(), "duplicate tool name \"" + tool.value().name()
+                        + "\": it is already declared at line " + first.line() + "; rename or remove one of them");
+            }
+            tools.add(tool);
         }
         return tools;
     }
 
-    private static ToolFixture tool(Node node, String name, Map<String, Node> declared, YamlSource source) {
+    private static Written<ToolFixture> tool(Node node, String name, YamlSource source) {
         YamlMapping tool = YamlMapping.of(node, name, "a mapping with name, description, parameters and result",
                 TOOL_KEYS, source);
         Node nameNode = tool.required("name",
@@ -50,11 +66,6 @@ final class ToolReader {
         if (!TOOL_NAME.matcher(toolName).matches()) {
             throw source.error(nameNode, "tool name \"" + toolName + "\" is not valid; use 1 to 64 letters, digits,"
                     + " _ or - (what OpenAI-compatible APIs accept)");
-        }
-        Node first = declared.putIfAbsent(toolName, nameNode);
-        if (first != null) {
-            throw source.error(nameNode, "duplicate tool name \"" + toolName + "\": it is already declared at line "
-                    + source.at(first).line() + "; rename or remove one of them");
         }
         String description = tool.text("description").orElse("");
         Map<String, Object> parameters = tool.value("parameters")
@@ -71,7 +82,7 @@ final class ToolReader {
                     + " is not a JSON Schema LangChain4j can use: " + (e.getMessage() != null ? e.getMessage() : e)
                     + "; write an object schema, such as {type: object, properties: {pod: {type: string}}, required: [pod]}");
         }
-        return fixture;
+        return new Written<>(fixture, source.at(nameNode));
     }
 
     private static Map<String, Object> parameters(Node node, String name, YamlSource source) {
@@ -98,31 +109,30 @@ final class ToolReader {
         return JsonText.of(YamlNodes.plain(node, name, source));
     }
 
-    static Optional<Reference> reference(YamlMapping task, List<ToolFixture> tools, YamlSource source) {
-        return task.value("reference").map(node -> {
-            YamlMapping reference = YamlMapping.of(node, "reference", "a mapping with tool-calls and output",
+    static Optional<ReferenceRead> reference(YamlMapping task, YamlSource source, ReadCache cache) {
+        return task.value("reference").map(node -> cache.get(node, () -> {
+            String name = task.name("reference");
+            YamlMapping reference = YamlMapping.of(node, name, "a mapping with tool-calls and output",
                     REFERENCE_KEYS, source);
             List<ToolCall> calls = new ArrayList<>();
+            List<SourcePosition> names = new ArrayList<>();
             reference.value("tool-calls").ifPresent(callsNode -> {
-                List<Node> items = YamlNodes.items(callsNode, "reference.tool-calls", "tool calls", source);
+                List<Node> items = YamlNodes.items(callsNode, reference.name("tool-calls"), "tool calls", source);
                 for (int i = 0; i < items.size(); i++) {
-                    calls.add(call(items.get(i), "reference.tool-calls[" + i + "]", tools, source));
+                    YamlMapping call = YamlMapping.of(items.get(i), reference.name("tool-calls") + "[" + i + "]",
+                            "a mapping with name and arguments", CALL_KEYS, source);
+                    Node nameNode = call.required("name", reference.name("tool-calls") + "[" + i
+                            + "] has no name; add name: with one of the task's tools");
+                    calls.add(call(call, nameNode, source));
+                    names.add(source.at(nameNode));
                 }
             });
-            return new Reference(calls, reference.text("output").orElse(""));
-        });
+            return new ReferenceRead(new Reference(calls, reference.text("output").orElse("")), List.copyOf(names));
+        }));
     }
 
-    private static ToolCall call(Node node, String name, List<ToolFixture> tools, YamlSource source) {
-        YamlMapping call = YamlMapping.of(node, name, "a mapping with name and arguments", CALL_KEYS, source);
-        Node nameNode = call.required("name", name + " has no name; add name: with one of the task's tools");
+    private static ToolCall call(YamlMapping call, Node nameNode, YamlSource source) {
         String tool = YamlNodes.nonEmptyText(nameNode, call.name("name"), source);
-        List<String> toolNames = tools.stream().map(ToolFixture::name).collect(Collectors.toList());
-        if (!toolNames.contains(tool)) {
-            throw source.error(nameNode, toolNames.isEmpty()
-                    ? "unknown tool \"" + tool + "\": the task declares no tools; declare it under tools:"
-                    : DidYouMean.unknown("tool", tool, toolNames, "Tools of this task"));
-        }
         String arguments = call.value("arguments").map(value -> {
             if (!(value instanceof MappingNode)) {
                 throw source.error(value, call.name("arguments") + " must be a mapping of argument names to values,"

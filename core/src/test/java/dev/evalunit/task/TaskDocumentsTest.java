@@ -92,6 +92,28 @@ class TaskDocumentsTest {
     }
 
     @Test
+    void attachesTheFolderDefaultsOfAJarToItsTaskFilesAndSkipsThemAsTasks(@TempDir Path temp) throws IOException {
+        Path jar = jar(temp.resolve("tasks.jar"), Map.of(
+                "sre/_defaults.yaml", "system: s\n",
+                "sre/tools/_defaults.yaml", "tags: [tools]\n",
+                "sre/tools/oom.yaml", "prompt: Hi\n",
+                "sre/a.yaml", "prompt: A\n"));
+
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            List<TaskDocument> documents = TaskDocuments.onClasspath(loader, "sre");
+
+            assertThat(documents).extracting(TaskDocument::path).containsExactly("sre/a.yaml", "sre/tools/oom.yaml");
+            assertThat(documents.get(0).defaults()).extracting(TaskDocument::path).containsExactly("sre/_defaults.yaml");
+            assertThat(documents.get(1).defaults()).extracting(TaskDocument::path)
+                    .containsExactly("sre/_defaults.yaml", "sre/tools/_defaults.yaml");
+            assertThat(documents.get(1).defaults().get(1).read()).isEqualTo("tags: [tools]\n");
+            assertThat(TaskDocuments.onClasspath(loader, "sre/tools/oom.yaml")).singleElement()
+                    .satisfies(file -> assertThat(file.defaults()).extracting(TaskDocument::path)
+                            .containsExactly("sre/tools/_defaults.yaml"));
+        }
+    }
+
+    @Test
     void findsALocationInEveryClasspathRoot(@TempDir Path temp) throws IOException {
         Path jar = jar(temp.resolve("tasks.jar"), Map.of("sre/b.yaml", "prompt: B\n"));
         Path directory = temp.resolve("classes");

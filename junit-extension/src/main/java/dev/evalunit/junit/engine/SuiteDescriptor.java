@@ -5,7 +5,7 @@ import dev.evalunit.model.ModelBinding;
 import dev.evalunit.task.LoadedFile;
 import dev.evalunit.task.SourcePosition;
 import dev.evalunit.task.Task;
-import dev.evalunit.task.TaskFileException;
+import dev.evalunit.task.TaskFile;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
@@ -16,6 +16,7 @@ import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
 import java.lang.reflect.Member;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,9 +29,12 @@ import java.util.Set;
  * as a resource, file or directory. Binds the model under test before its tasks run; with several
  * models, a {@link ModelDescriptor} per model sits between the suite and its tasks.
  *
+ * <p>A file of one task is a test of the suite (or of the model); a file that holds several tasks
+ * (a task list, a dataset) is a {@link TaskFileDescriptor} with a test per item.
+ *
  * <p>The files are loaded once, at discovery; children are created on demand from their unique
  * ids, so a rerun of one task loads the suite but runs that task alone. Tasks of other shards are
- * left out of the tree.
+ * left out of the tree, and so is a file none of whose items this shard owns.
  */
 final class SuiteDescriptor extends AbstractTestDescriptor implements Node<EvalUnitExecutionContext> {
 
@@ -39,6 +43,10 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<EvalU
     private final ModelPlan models;
     private final ShardPlan shard;
     private final Map<String, Task> tasks = new LinkedHashMap<>();
+    private final Map<String, Map<String, TaskFile.Item>> files = new LinkedHashMap<>();
+    private final Map<String, TestSource> fileSources = new LinkedHashMap<>();
+    /** Tasks and files, as the segment that names each, in file order. */
+    private final List<UniqueId.Segment> order = new ArrayList<>();
     private final Map<String, ProblemSpec> problems = new LinkedHashMap<>();
     private int unshardedSize;
 
@@ -99,20 +107,49 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<EvalU
         for (LoadedFile file : files) {
             if (file.error().isPresent()) {
                 SourcePosition at = file.error().get().position();
+                String path = file.document().path();
                 suite.unshardedSize++;
-                if (suite.shard.owns(reportName + "/" + at.path())) {
-                    suite.addProblem(Segments.FILE, at.path(), Sources.of(at), file.error().get(), plan);
+                if (suite.shard.owns(reportName + "/" + path)) {
+                    suite.addProblem(Segments.FILE, path, Sources.of(at), file.error().get(), plan);
                 }
+            } else if (file.file().orElseThrow().holdsMany()) {
+                suite.addFile(file.document().path(), file.file().get(), plan);
             } else {
-                for (Task task : file.file().orElseThrow().tasks()) {
-                    suite.unshardedSize++;
-                    if (suite.shard.owns(reportName + "/" + task.id())) {
-                        suite.tasks.put(task.id(), task);
-                    }
+                Task task = file.file().get().tasks().get(0);
+                suite.unshardedSize++;
+                if (suite.shard.owns(reportName + "/" + task.id())) {
+                    suite.tasks.put(task.id(), task);
+                    suite.order.add(UniqueId.root(Segments.TASK, task.id()).getLastSegment());
                 }
             }
         }
         return suite;
+    }
+
+    /** Adds a file of several tasks, with the items this shard owns; none owned, no container. */
+    private void addFile(String path, TaskFile file, DiscoveryPlan plan) {
+        Map<String, TaskFile.Item> owned = new LinkedHashMap<>();
+        List<TaskFile.Item> problems = new ArrayList<>();
+        for (TaskFile.Item item : file.items()) {
+            unshardedSize++;
+            if (shard.owns(reportName + "/" + item.id())) {
+                owned.put(item.id(), item);
+                item.problem().ifPresent(problem -> problems.add(item));
+            }
+        }
+        if (!problems.isEmpty()) {
+            // One warning a file, not one a row: a tag filter drops the rows' tests, the log still shows them.
+            TaskFile.Item first = problems.get(0);
+            plan.issues().reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, path + ": "
+                    + problems.size() + (problems.size() == 1 ? " item" : " items") + " could not be loaded, each"
+                    + " a failing test; the first: " + first.problem().get().getMessage())
+                    .source(Sources.of(first.source())));
+        }
+        if (!owned.isEmpty()) {
+            files.put(path, owned);
+            fileSources.put(path, Sources.of(file.source()));
+            order.add(UniqueId.root(Segments.TASKS, path).getLastSegment());
+        }
     }
 
     private void addProblem(String segment, String name, TestSource at, RuntimeException problem, DiscoveryPlan plan) {
@@ -157,11 +194,11 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<EvalU
         return selectors;
     }
 
-    /** @return a selector for every task, under {@code parent} */
+    /** @return a selector for every task and every file of several tasks, under {@code parent}, in file order */
     Set<DiscoverySelector> taskSelectors(UniqueId parent) {
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
-        for (String id : tasks.keySet()) {
-            selectors.add(DiscoverySelectors.selectUniqueId(parent.append(Segments.TASK, id)));
+        for (UniqueId.Segment child : order) {
+            selectors.add(DiscoverySelectors.selectUniqueId(parent.append(child)));
         }
         return selectors;
     }
@@ -177,11 +214,25 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<EvalU
         if (last.getType().equals(Segments.TASK)) {
             return models.isMultiple() ? Optional.empty() : createTask(childId, Optional.empty());
         }
+        if (last.getType().equals(Segments.TASKS)) {
+            return models.isMultiple() ? Optional.empty() : createFile(childId, Optional.empty());
+        }
         ProblemSpec spec = problems.get(last.getValue());
         if (spec == null || !last.getType().equals(spec.segment)) {
             return Optional.empty();
         }
         return Optional.of(new ProblemDescriptor(childId, spec.displayName, spec.source, spec.problem, reportName));
+    }
+
+    /**
+     * @return the file of several tasks named by the last segment of {@code fileId}, its items run
+     *         against {@code model} when given
+     */
+    Optional<TestDescriptor> createFile(UniqueId fileId, Optional<String> model) {
+        String path = fileId.getLastSegment().getValue();
+        Map<String, TaskFile.Item> items = files.get(path);
+        return Optional.ofNullable(items).map(found -> new TaskFileDescriptor(fileId, path, fileSources.get(path),
+                found, reportName, getLegacyReportingName(), model));
     }
 
     /** @return the task named by the last segment of {@code taskId}, run against {@code model} when given */
