@@ -1,20 +1,23 @@
 package dev.evalunit.check;
 
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A check on the spans a trial produced: which spans (name, attributes, status, parent) and what
- * must hold of them (count, order, sums). See the task file format for the meaning of each part.
+ * A check on the spans a trial produced: which spans (name, attributes, kind, status, parent,
+ * resource, instrumentation scope, events, links) and what must hold of them (count, order, sums). See the task file format for the meaning of each part.
  *
  * <p>The <em>counted</em> spans are those whose name matches the name glob and that satisfy every
- * attribute condition, the status and the parent glob. Their number must satisfy the count
+ * attribute condition, the kind, the status, the parent glob, every resource condition, the scope
+ * glob, every event and the number of links. Their number must satisfy the count
  * (default {@code >= 1}); each must start after some {@code after} span ended; each {@code sum}
  * is taken over them. Every part that fails is reported in the one message, parts separated by
  * {@code ; }, for example:
@@ -39,8 +42,13 @@ public final class SpanExpectation implements Check {
         this.label = builder.index.map(i -> "spans[" + i + "] ").orElse("span ") + builder.name;
         this.name = builder.name;
         List<SpanFilter> filters = new ArrayList<>(builder.attributes);
+        builder.kind.map(KindFilter::new).ifPresent(filters::add);
         builder.status.map(StatusFilter::new).ifPresent(filters::add);
         builder.parent.map(ParentFilter::new).ifPresent(filters::add);
+        filters.addAll(builder.resource);
+        builder.scope.map(ScopeFilter::new).ifPresent(filters::add);
+        filters.addAll(builder.events);
+        builder.links.map(LinksFilter::new).ifPresent(filters::add);
         this.filters = List.copyOf(filters);
         List<SpanRequirement> requirements = new ArrayList<>();
         requirements.add(new CountRequirement(builder.count));
@@ -90,7 +98,12 @@ public final class SpanExpectation implements Check {
         private Optional<Integer> index = Optional.empty();
         private final List<AttributeFilter> attributes = new ArrayList<>();
         private Comparison count = new Comparison(Comparison.Operator.GE, BigDecimal.ONE);
+        private Optional<SpanKind> kind = Optional.empty();
         private Optional<StatusCode> status = Optional.empty();
+        private final List<ResourceFilter> resource = new ArrayList<>();
+        private Optional<Glob> scope = Optional.empty();
+        private final List<EventFilter> events = new ArrayList<>();
+        private Optional<Comparison> links = Optional.empty();
         private Optional<Glob> parent = Optional.empty();
         private Optional<Glob> after = Optional.empty();
         private final List<SumRequirement> sums = new ArrayList<>();
@@ -138,6 +151,69 @@ public final class SpanExpectation implements Check {
          */
         public Builder status(StatusCode status) {
             this.status = Optional.of(Objects.requireNonNull(status, "status"));
+            return this;
+        }
+
+        /**
+         * @param kind never {@code null}
+         * @return this; the kind every counted span must have (SERVER, CLIENT, PRODUCER, CONSUMER, INTERNAL)
+         */
+        public Builder kind(SpanKind kind) {
+            this.kind = Optional.of(Objects.requireNonNull(kind, "kind"));
+            return this;
+        }
+
+        /**
+         * May be called several times, also for the same key: every condition must hold.
+         *
+         * @param key the name of an attribute of the span's resource, e.g. {@code service.name}; never {@code null}
+         * @param condition never {@code null}
+         * @return this; an attribute the resource of every counted span must have
+         */
+        public Builder resource(String key, AttributeCondition condition) {
+            resource.add(new ResourceFilter(key, condition));
+            return this;
+        }
+
+        /**
+         * @param scopeGlob the name (glob) of the tracer that made the span, e.g. {@code shop.checkout};
+         *        never {@code null}
+         * @return this; the instrumentation scope every counted span must come from
+         */
+        public Builder scope(String scopeGlob) {
+            this.scope = Optional.of(new Glob(Objects.requireNonNull(scopeGlob, "scopeGlob")));
+            return this;
+        }
+
+        /**
+         * May be called several times: every counted span must have an event of each name.
+         *
+         * @param name the event's exact name, e.g. {@code exception}; never {@code null}
+         * @return this; an event every counted span must have
+         */
+        public Builder event(String name) {
+            return event(name, Map.of());
+        }
+
+        /**
+         * May be called several times: every counted span must have, for each call, one event with
+         * that name whose attributes satisfy every condition.
+         *
+         * @param name the event's exact name, e.g. {@code exception}; never {@code null}
+         * @param attributes attribute names to conditions, e.g. {@code exception.type}; never {@code null}
+         * @return this; an event every counted span must have
+         */
+        public Builder event(String name, Map<String, AttributeCondition> attributes) {
+            events.add(new EventFilter(name, attributes));
+            return this;
+        }
+
+        /**
+         * @param links never {@code null}; such as {@code >= 3}
+         * @return this; how many links every counted span must have
+         */
+        public Builder links(Comparison links) {
+            this.links = Optional.of(Objects.requireNonNull(links, "links"));
             return this;
         }
 

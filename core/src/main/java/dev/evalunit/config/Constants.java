@@ -94,6 +94,95 @@ public final class Constants {
     /** Default of {@link #CONCURRENCY_PROPERTY_NAME}. */
     public static final int CONCURRENCY_DEFAULT = 4;
 
+    /**
+     * How many times one model call is retried after a transient fault (connection refused or
+     * reset, a timed-out request, HTTP 408, 429 or 5xx, a body that does not parse), with
+     * exponential backoff and jitter, honouring {@code Retry-After}, and never past the trial's
+     * deadline. Other 4xx answers are not retried. A whole number, 0 or more. Default:
+     * {@value #RETRIES_DEFAULT}.
+     */
+    public static final String RETRIES_PROPERTY_NAME = "evalunit.retries";
+
+    /** Default of {@link #RETRIES_PROPERTY_NAME}. */
+    public static final int RETRIES_DEFAULT = 3;
+
+    /**
+     * The wait before the first retry, as a duration such as {@code 500ms}; it doubles at each
+     * retry (up to 30s), with jitter. A {@code Retry-After} from the endpoint takes precedence.
+     * Default: {@value #RETRIES_BACKOFF_DEFAULT}.
+     */
+    public static final String RETRIES_BACKOFF_PROPERTY_NAME = "evalunit.retries.backoff";
+
+    /** Default of {@link #RETRIES_BACKOFF_PROPERTY_NAME}. */
+    public static final String RETRIES_BACKOFF_DEFAULT = "500ms";
+
+    /**
+     * Record or replay every model call: {@value #CASSETTE_RECORD} saves each trial's model
+     * exchanges (request content and response, never headers or keys) in a JSON file under
+     * {@link #CASSETTE_DIR_PROPERTY_NAME}; {@value #CASSETTE_REPLAY} answers from those files
+     * without calling the endpoint, and a call with no recording is an error; {@value #CASSETTE_OFF}
+     * calls the endpoint. Default: {@value #CASSETTE_DEFAULT}.
+     */
+    public static final String CASSETTE_PROPERTY_NAME = "evalunit.cassette";
+
+    /** {@link #CASSETTE_PROPERTY_NAME} value: call the endpoint, record nothing. */
+    public static final String CASSETTE_OFF = "off";
+
+    /** {@link #CASSETTE_PROPERTY_NAME} value: call the endpoint and save every exchange. */
+    public static final String CASSETTE_RECORD = "record";
+
+    /** {@link #CASSETTE_PROPERTY_NAME} value: answer from the saved exchanges, never calling the endpoint. */
+    public static final String CASSETTE_REPLAY = "replay";
+
+    /** Default of {@link #CASSETTE_PROPERTY_NAME}. */
+    public static final String CASSETTE_DEFAULT = CASSETTE_OFF;
+
+    /**
+     * Where recordings are written and read: one file per model, task and trial,
+     * {@code <dir>/<model>/<task id>/trial-<n>.json}. A relative path is resolved against the
+     * working directory (the module's directory under Maven). Default:
+     * {@value #CASSETTE_DIR_DEFAULT}.
+     */
+    public static final String CASSETTE_DIR_PROPERTY_NAME = "evalunit.cassette.dir";
+
+    /** Default of {@link #CASSETTE_DIR_PROPERTY_NAME}. */
+    public static final String CASSETTE_DIR_DEFAULT = "src/test/resources/evalunit-cassettes";
+
+    /**
+     * The judge model of the {@code judge} check when a suite class declares no
+     * {@code @JudgeModel}: {@value #JUDGE_OPENAI}, an OpenAI-compatible chat-completions endpoint
+     * asked for a JSON verdict through structured output ({@code response_format} with a JSON
+     * schema). No default: a task with a {@code judge} check and no judge errors with a message
+     * saying how to configure one. Tasks without {@code judge} checks never need a judge.
+     */
+    public static final String JUDGE_PROPERTY_NAME = "evalunit.judge";
+
+    /** {@link #JUDGE_PROPERTY_NAME} value: an OpenAI-compatible chat-completions endpoint. */
+    public static final String JUDGE_OPENAI = "openai";
+
+    /**
+     * Base URL of the judge's OpenAI-compatible endpoint, e.g. {@code http://127.0.0.1:11434/v1}.
+     * Independent of {@link #MODEL_BASE_URL_PROPERTY_NAME}: the judge is usually another model.
+     * Default: {@value #JUDGE_BASE_URL_DEFAULT}.
+     */
+    public static final String JUDGE_BASE_URL_PROPERTY_NAME = "evalunit.judge.base-url";
+
+    /** Default of {@link #JUDGE_BASE_URL_PROPERTY_NAME}: OpenAI's public API. */
+    public static final String JUDGE_BASE_URL_DEFAULT = "https://api.openai.com/v1";
+
+    /** The judge's model name sent to the endpoint, e.g. {@code gpt-4o-mini}. Required with {@value #JUDGE_OPENAI}. */
+    public static final String JUDGE_NAME_PROPERTY_NAME = "evalunit.judge.name";
+
+    /**
+     * Name of the environment variable that holds the judge endpoint's API key. Default:
+     * {@value #JUDGE_API_KEY_ENV_DEFAULT}. Like the model's key, it is sent to the endpoint and
+     * written nowhere else.
+     */
+    public static final String JUDGE_API_KEY_ENV_PROPERTY_NAME = "evalunit.judge.api-key-env";
+
+    /** Default of {@link #JUDGE_API_KEY_ENV_PROPERTY_NAME}. */
+    public static final String JUDGE_API_KEY_ENV_DEFAULT = "OPENAI_API_KEY";
+
     private Constants() {
     }
 }

@@ -43,6 +43,10 @@ final class ChatModelAgent implements Agent {
             ChatResponse response;
             try {
                 response = traced.chat(request.build());
+            } catch (ModelCallException e) {
+                // The retries already said what the endpoint answered; add which call it was.
+                throw new ModelCallException("model call " + calls + " to " + endpoint + " failed: " + e.getMessage(),
+                        e.getCause() == null ? e : e.getCause());
             } catch (RuntimeException e) {
                 throw new ModelCallException("model call " + calls + " to " + endpoint + " failed", e);
             }

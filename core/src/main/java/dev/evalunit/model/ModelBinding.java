@@ -20,11 +20,17 @@ public final class ModelBinding {
     private final String name;
     private final Function<Task, Agent> agents;
     private final Optional<String> secret;
+    private final EndpointAdvice advice;
 
     private ModelBinding(String name, Function<Task, Agent> agents, Optional<String> secret) {
+        this(name, agents, secret, EndpointAdvice.BUILT_IN_CODE);
+    }
+
+    private ModelBinding(String name, Function<Task, Agent> agents, Optional<String> secret, EndpointAdvice advice) {
         this.name = Objects.requireNonNull(name, "name");
         this.agents = Objects.requireNonNull(agents, "agents");
         this.secret = Objects.requireNonNull(secret, "secret");
+        this.advice = Objects.requireNonNull(advice, "advice");
     }
 
     /**
@@ -64,7 +70,10 @@ public final class ModelBinding {
     /** @return the {@code nop} model: empty answers, no tool calls */
     public static ModelBinding nop() {
         Agent agent = new ChatModelAgent(new NopChatModel(), NopChatModel.NAME);
-        return new ModelBinding(NopChatModel.NAME, task -> agent, Optional.empty());
+        // For a code task, nop hands back the workspace unchanged: the program builds and runs uninstrumented.
+        return new ModelBinding(NopChatModel.NAME, task -> task.code()
+                .<Agent>map(code -> new ChatModelAgent(new NopChatModel(code.unchangedAnswer()), NopChatModel.NAME))
+                .orElse(agent), Optional.empty());
     }
 
     /**
@@ -100,7 +109,8 @@ public final class ModelBinding {
             case Constants.MODEL_OPENAI: {
                 OpenAiModels.Configured configured = OpenAiModels.fromSettings(settings, environment);
                 Agent agent = new ChatModelAgent(configured.model(), configured.endpoint());
-                return Optional.of(new ModelBinding(configured.name(), task -> agent, configured.apiKey()));
+                return Optional.of(new ModelBinding(configured.name(), task -> agent, configured.apiKey(),
+                        EndpointAdvice.forConfiguredModel(configured.keyVariable())));
             }
             default:
                 throw new IllegalArgumentException("Configuration " + Constants.MODEL_PROPERTY_NAME + "=" + model.get()
@@ -112,6 +122,11 @@ public final class ModelBinding {
     /** @return the name reports use */
     public String name() {
         return name;
+    }
+
+    /** @return what to tell the user when the endpoint refuses a call for good */
+    EndpointAdvice advice() {
+        return advice;
     }
 
     /**

@@ -2,13 +2,19 @@ package dev.evalunit.run;
 
 import dev.evalunit.check.Check;
 import dev.evalunit.check.CheckResult;
+import dev.evalunit.check.CheckUnscorableException;
 import dev.evalunit.check.Evidence;
+import dev.evalunit.code.CodeRun;
+import dev.evalunit.code.CodeTrial;
+import dev.evalunit.judge.Graders;
+import dev.evalunit.judge.Judge;
 import dev.evalunit.config.Constants;
 import dev.evalunit.config.Durations;
 import dev.evalunit.config.Settings;
 import dev.evalunit.model.Agent;
 import dev.evalunit.model.GenAiAttributes;
 import dev.evalunit.model.ModelBinding;
+import dev.evalunit.model.ModelCalls;
 import dev.evalunit.model.ToolCallLimitExceeded;
 import dev.evalunit.task.Task;
 import io.opentelemetry.api.trace.Span;
@@ -53,25 +59,48 @@ public final class TaskRunner {
         }
     });
 
+    /** Trials run without a suite (the Jupiter extension's ask) have no judge unless one is given. */
+    private static final Graders NO_JUDGE = Graders.withoutJudge(Judge.howToConfigure("this run"));
+
     private final Duration defaultTimeout;
     private final int maxToolCalls;
+    private final ModelCalls modelCalls;
 
     /**
+     * A runner whose model calls use the defaults: 3 retries, 4 calls in flight, no cassette.
+     *
      * @param defaultTimeout the deadline of a trial whose task sets none; never {@code null}
      * @param maxToolCalls the most tool calls one trial may make
      */
     public TaskRunner(Duration defaultTimeout, int maxToolCalls) {
+        this(defaultTimeout, maxToolCalls, ModelCalls.defaults());
+    }
+
+    /**
+     * @param defaultTimeout the deadline of a trial whose task sets none; never {@code null}
+     * @param maxToolCalls the most tool calls one trial may make
+     * @param modelCalls how model calls are retried, limited and recorded, shared by every trial
+     *        this runner runs; never {@code null}
+     */
+    public TaskRunner(Duration defaultTimeout, int maxToolCalls, ModelCalls modelCalls) {
         this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout");
         if (maxToolCalls < 1) {
             throw new IllegalArgumentException("maxToolCalls must be positive: " + maxToolCalls);
         }
         this.maxToolCalls = maxToolCalls;
+        this.modelCalls = Objects.requireNonNull(modelCalls, "modelCalls");
     }
 
-    /** @return a runner configured by {@code evalunit.timeout} and {@code evalunit.max-tool-calls} */
+    /**
+     * @return a runner configured by {@code evalunit.timeout}, {@code evalunit.max-tool-calls} and
+     *         the keys of {@link ModelCalls#fromSettings}; make one per run, so the run's trials
+     *         share one limit on model calls in flight
+     * @throws IllegalArgumentException when a value does not parse; the message names the key
+     */
     public static TaskRunner fromSettings(Settings settings) {
         return new TaskRunner(settings.duration(Constants.TIMEOUT_PROPERTY_NAME, Constants.TIMEOUT_DEFAULT),
-                settings.positiveInt(Constants.MAX_TOOL_CALLS_PROPERTY_NAME, Constants.MAX_TOOL_CALLS_DEFAULT));
+                settings.positiveInt(Constants.MAX_TOOL_CALLS_PROPERTY_NAME, Constants.MAX_TOOL_CALLS_DEFAULT),
+                ModelCalls.fromSettings(settings));
     }
 
     /**
@@ -82,9 +111,22 @@ public final class TaskRunner {
      * @return the result; never {@code null}
      */
     public TaskResult run(Task task, ModelBinding model) {
+        return run(task, model, NO_JUDGE);
+    }
+
+    /**
+     * Runs every trial of {@code task}, one after the other, with a judge and a similarity scorer
+     * for the checks that need them.
+     *
+     * @param task the task; never {@code null}
+     * @param model the model under test; never {@code null}
+     * @param graders the suite's judge and similarity scorer; never {@code null}
+     * @return the result; never {@code null}
+     */
+    public TaskResult run(Task task, ModelBinding model, Graders graders) {
         List<TrialResult> trials = new ArrayList<>();
         for (int trial = 1; trial <= task.trials(); trial++) {
-            trials.add(runTrial(task, model, trial));
+            trials.add(runTrial(task, model, trial, graders));
         }
         return new TaskResult(task, model.name(), trials);
     }
@@ -98,7 +140,21 @@ public final class TaskRunner {
      * @return the trial's result; never {@code null}
      */
     public TrialResult runTrial(Task task, ModelBinding model, int trial) {
+        return runTrial(task, model, trial, NO_JUDGE);
+    }
+
+    /**
+     * Runs one trial with a judge and a similarity scorer for the checks that need them.
+     *
+     * @param task the task; never {@code null}
+     * @param model the model under test; never {@code null}
+     * @param trial the trial's number, from 1
+     * @param graders the suite's judge and similarity scorer; never {@code null}
+     * @return the trial's result; never {@code null}
+     */
+    public TrialResult runTrial(Task task, ModelBinding model, int trial, Graders graders) {
         Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(graders, "graders");
         Objects.requireNonNull(model, "model");
         Duration timeout = task.timeout().orElse(defaultTimeout);
         long start = System.nanoTime();
@@ -112,7 +168,8 @@ public final class TaskRunner {
                     .setAttribute(GenAiAttributes.EVALUNIT_TRIAL, (long) trial)
                     .startSpan();
             Context trialContext = Context.root().with(root);
-            TrialContext context = new TrialContext(task, spans, maxToolCalls);
+            ModelCalls.Trial calls = modelCalls.trial(task, trial, model, timeout);
+            TrialContext context = new TrialContext(task, spans, maxToolCalls, calls);
             String output = "";
             Optional<String> failure = Optional.empty();
             Optional<Throwable> error = Optional.empty();
@@ -144,16 +201,43 @@ public final class TaskRunner {
             } catch (RuntimeException e) {
                 error = Optional.of(RedactedException.of(e, model::redact));
             }
+            try {
+                calls.finish();
+            } catch (RuntimeException e) {
+                if (error.isEmpty()) {
+                    error = Optional.of(e);
+                }
+            }
             if (failure.isPresent() || error.isPresent()) {
                 root.setStatus(StatusCode.ERROR, failure.orElse("error"));
             }
             root.end();
             List<SpanData> captured = spans.finished();
             List<CheckResult> checks = new ArrayList<>();
+            Evidence evidence = new Evidence(output, captured);
+            if (failure.isEmpty() && error.isEmpty() && task.code().isPresent()) {
+                // A code task: build the answer into the workspace, run it, and add the spans it exported.
+                try {
+                    CodeRun run = CodeTrial.run(task.code().get(), output, timeout);
+                    evidence = run.addTo(evidence);
+                    captured = evidence.spans();
+                    failure = run.failure();
+                } catch (RuntimeException e) {
+                    error = Optional.of(e);
+                }
+            }
             if (failure.isEmpty() && error.isEmpty()) {
-                Evidence evidence = new Evidence(output, captured);
+                // Judge spans go to their own trace, after the trial's spans were taken: span checks never see them.
+                evidence = graders.attachTo(evidence, task, root.getSpanContext(), spans.tracer());
                 for (Check check : task.checks()) {
-                    checks.add(check.evaluate(evidence));
+                    try {
+                        checks.add(check.evaluate(evidence));
+                    } catch (CheckUnscorableException e) {
+                        // Nothing was graded (the judge failed or is missing): not a score, an error.
+                        if (error.isEmpty()) {
+                            error = Optional.of(RedactedException.of(e, model::redact));
+                        }
+                    }
                 }
             }
             return new TrialResult(trial, output, checks, failure, error,

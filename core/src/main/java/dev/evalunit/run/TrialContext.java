@@ -2,6 +2,7 @@ package dev.evalunit.run;
 
 import dev.evalunit.model.AgentContext;
 import dev.evalunit.model.GenAiAttributes;
+import dev.evalunit.model.ModelCalls;
 import dev.evalunit.model.ToolCallLimitExceeded;
 import dev.evalunit.model.TracedChatModel;
 import dev.evalunit.task.Task;
@@ -35,11 +36,13 @@ final class TrialContext implements AgentContext {
     private final List<ChatMessage> messages;
     private final List<ToolSpecification> tools;
     private final AtomicInteger toolCalls = new AtomicInteger();
+    private final ModelCalls.Trial modelCalls;
 
-    TrialContext(Task task, TrialSpans spans, int maxToolCalls) {
+    TrialContext(Task task, TrialSpans spans, int maxToolCalls, ModelCalls.Trial modelCalls) {
         this.task = task;
         this.spans = spans;
         this.maxToolCalls = maxToolCalls;
+        this.modelCalls = modelCalls;
         this.messages = List.copyOf(toChatMessages(task.messages()));
         this.tools = task.tools().stream().map(ToolFixture::specification).collect(Collectors.toUnmodifiableList());
     }
@@ -123,6 +126,7 @@ final class TrialContext implements AgentContext {
 
     @Override
     public ChatModel traced(ChatModel model) {
-        return TracedChatModel.wrap(model, spans.tracer());
+        // One chat span per call, however many attempts the retries make beneath it.
+        return TracedChatModel.wrap(modelCalls.wrap(model), spans.tracer());
     }
 }

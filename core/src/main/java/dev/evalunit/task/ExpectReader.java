@@ -15,6 +15,8 @@ import java.util.List;
 final class ExpectReader {
 
     private static final List<String> KEYS = List.of("output", "spans");
+    /** A code task (one with workspace:) may also check its run; CodeSpecReader reads that part. */
+    private static final List<String> CODE_TASK_KEYS = List.of("output", "spans", "run");
 
     /**
      * @param at where {@code expect} is, or the mapping when it has none: where a missing check is reported
@@ -31,13 +33,15 @@ final class ExpectReader {
             return new Expectations(List.of(), List.of(), source.at(task.node()));
         }
         Node node = task.value("expect").orElseThrow();
-        return cache.get(node, () -> read(node, task.name("expect"), source, cache, spanOffset));
+        List<String> keys = task.has("workspace") ? CODE_TASK_KEYS : KEYS;
+        return cache.get(node, () -> read(node, task.name("expect"), source, cache, spanOffset, keys));
     }
 
-    private static Expectations read(Node node, String name, YamlSource source, ReadCache cache, int spanOffset) {
+    private static Expectations read(Node node, String name, YamlSource source, ReadCache cache, int spanOffset,
+            List<String> keys) {
         List<Check> output = new ArrayList<>();
         List<Check> spans = new ArrayList<>();
-        YamlMapping expect = YamlMapping.of(node, name, "a mapping with output and spans", KEYS, source);
+        YamlMapping expect = YamlMapping.of(node, name, "a mapping with output and spans", keys, source);
         expect.value("output").ifPresent(list -> {
             List<Node> items = YamlNodes.items(list, expect.name("output"), "checks", source);
             for (int i = 0; i < items.size(); i++) {

@@ -2,6 +2,7 @@ package dev.evalunit.task;
 
 import dev.evalunit.check.Check;
 import dev.evalunit.check.OutputChecks;
+import dev.evalunit.judge.JudgedChecks;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.util.Collections;
@@ -36,6 +37,19 @@ final class OutputCheckKinds {
         kinds.put("not-contains", (value, name, source) -> OutputChecks.notContains(YamlNodes.nonEmptyText(value, name, source)));
         kinds.put("equals", (value, name, source) -> OutputChecks.equalTo(YamlNodes.nonEmptyText(value, name, source)));
         kinds.put("matches", (value, name, source) -> OutputChecks.matches(CheckValues.pattern(value, name, source)));
+        kinds.put("judge", (value, name, source) -> judged(value, name, source, JudgedChecks::judgeFromYaml));
+        kinds.put("similar", (value, name, source) -> judged(value, name, source, JudgedChecks::similarFromYaml));
         return Collections.unmodifiableMap(kinds);
+    }
+
+    /** Reads a judged check from its value as plain data; its complaints are errors at the value. */
+    private static Check judged(Node value, String name, YamlSource source,
+            java.util.function.BiFunction<Object, String, Check> read) {
+        Object plain = YamlNodes.plain(value, name, source);
+        try {
+            return read.apply(plain, name);
+        } catch (IllegalArgumentException e) {
+            throw source.error(value, e.getMessage());
+        }
     }
 }

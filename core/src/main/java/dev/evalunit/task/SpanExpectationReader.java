@@ -3,6 +3,7 @@ package dev.evalunit.task;
 import dev.evalunit.check.AttributeCondition;
 import dev.evalunit.check.Comparison;
 import dev.evalunit.check.SpanExpectation;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -49,6 +50,8 @@ final class SpanExpectationReader {
     private static final Map<String, StatusCode> STATUSES =
             Map.of("OK", StatusCode.OK, "ERROR", StatusCode.ERROR, "UNSET", StatusCode.UNSET);
     private static final List<String> STATUS_NAMES = List.of("OK", "ERROR", "UNSET");
+    private static final List<String> KIND_NAMES = List.of("SERVER", "CLIENT", "PRODUCER", "CONSUMER", "INTERNAL");
+    private static final List<String> EVENT_KEYS = List.of("name", "attributes");
 
     /** Text that starts like a comparison is meant as one, so a typo in it must not silently become equality. */
     private static final Pattern STARTS_WITH_OPERATOR = Pattern.compile("^\\s*(<|>|==|!=)");
@@ -83,6 +86,11 @@ final class SpanExpectationReader {
         parts.put("parent", (span, value, name, source) -> span.parent(YamlNodes.nonEmptyText(value, name, source)));
         parts.put("after", (span, value, name, source) -> span.after(YamlNodes.nonEmptyText(value, name, source)));
         parts.put("sum", SpanExpectationReader::sum);
+        parts.put("kind", (span, value, name, source) -> span.kind(kind(value, name, source)));
+        parts.put("resource", SpanExpectationReader::resource);
+        parts.put("scope", (span, value, name, source) -> span.scope(YamlNodes.nonEmptyText(value, name, source)));
+        parts.put("events", SpanExpectationReader::events);
+        parts.put("links", (span, value, name, source) -> span.links(links(value, name, source)));
         return Collections.unmodifiableMap(parts);
     }
 
@@ -186,6 +194,59 @@ final class SpanExpectationReader {
             throw source.error(node, DidYouMean.unknown("span status", text, STATUS_NAMES, "Span statuses"));
         }
         return status;
+    }
+
+    private static SpanKind kind(Node node, String name, YamlSource source) {
+        String text = YamlNodes.nonEmptyText(node, name, source);
+        if (!KIND_NAMES.contains(text)) {
+            throw source.error(node, DidYouMean.unknown("span kind", text, KIND_NAMES, "Span kinds"));
+        }
+        return SpanKind.valueOf(text);
+    }
+
+    private static void resource(SpanExpectation.Builder span, Node node, String name, YamlSource source) {
+        for (NodeTuple entry : YamlNodes.entries(node, name, "resource attribute names to conditions", source)) {
+            String key = YamlNodes.keyText(entry);
+            span.resource(key, condition(entry.getValueNode(), name + "." + key, source));
+        }
+    }
+
+    /** Each item is an event name, or a mapping with the name and conditions on the event's attributes. */
+    private static void events(SpanExpectation.Builder span, Node node, String name, YamlSource source) {
+        List<Node> items = YamlNodes.items(node, name, "event names, such as [exception]", source);
+        for (int i = 0; i < items.size(); i++) {
+            Node item = items.get(i);
+            String itemName = name + "[" + i + "]";
+            if (!(item instanceof MappingNode)) {
+                span.event(YamlNodes.nonEmptyText(item, itemName, source));
+                continue;
+            }
+            YamlMapping event = YamlMapping.of(item, itemName, "an event name, or a mapping with name and attributes",
+                    EVENT_KEYS, source);
+            String eventName = event.nonEmptyText("name").orElseThrow(() -> source.error(item,
+                    itemName + " has no name; add name: such as exception"));
+            Map<String, AttributeCondition> attributes = new LinkedHashMap<>();
+            event.value("attributes").ifPresent(value -> {
+                for (NodeTuple entry : YamlNodes.entries(value, event.name("attributes"), "attribute names to"
+                        + " conditions", source)) {
+                    String key = YamlNodes.keyText(entry);
+                    attributes.put(key, condition(entry.getValueNode(), event.name("attributes") + "." + key, source));
+                }
+            });
+            span.event(eventName, attributes);
+        }
+    }
+
+    /** A number is a minimum ({@code links: 3} is at least 3); a comparison says otherwise. */
+    private static Comparison links(Node node, String name, YamlSource source) {
+        if (node instanceof ScalarNode && node.getTag().equals(Tag.INT)) {
+            BigInteger least = YamlNodes.integer(node).orElseThrow(() -> notANumber(node, name, source));
+            if (least.signum() < 0 || least.bitLength() >= Long.SIZE) {
+                throw source.error(node, name + " must be a number of links (0 or more), was " + least);
+            }
+            return new Comparison(Comparison.Operator.GE, new java.math.BigDecimal(least));
+        }
+        return CheckValues.comparison(node, name, ">= 2", source);
     }
 
     private static void sum(SpanExpectation.Builder span, Node node, String name, YamlSource source) {

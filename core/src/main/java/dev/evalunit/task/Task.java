@@ -1,6 +1,7 @@
 package dev.evalunit.task;
 
 import dev.evalunit.check.Check;
+import dev.evalunit.code.CodeSpec;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param timeout the deadline of one trial, when the file sets one
  * @param checks every check, output checks first, in file order; never {@code null}
  * @param source where the task is written; never {@code null}
+ * @param code what makes it a code task (workspace, run, {@code expect.run}), when it is one
  * @since 0.1.0
  */
 public record Task(
@@ -34,7 +36,8 @@ public record Task(
         PassPolicy pass,
         Optional<Duration> timeout,
         List<Check> checks,
-        SourcePosition source) {
+        SourcePosition source,
+        Optional<CodeSpec> code) {
 
     public Task {
         Objects.requireNonNull(id, "id");
@@ -53,6 +56,14 @@ public record Task(
         Objects.requireNonNull(timeout, "timeout");
         checks = List.copyOf(Objects.requireNonNull(checks, "checks"));
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(code, "code");
+    }
+
+    /** A task that is not a code task. */
+    public Task(String id, Optional<String> title, List<String> tags, List<TaskMessage> messages,
+            List<ToolFixture> tools, Optional<Reference> reference, int trials, PassPolicy pass,
+            Optional<Duration> timeout, List<Check> checks, SourcePosition source) {
+        this(id, title, tags, messages, tools, reference, trials, pass, timeout, checks, source, Optional.empty());
     }
 
     /** @return the tool fixture named {@code name}, if the task offers it */

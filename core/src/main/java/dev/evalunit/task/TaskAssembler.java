@@ -54,6 +54,7 @@ final class TaskAssembler {
         Optional<String> system = ownSystemMessage ? Optional.empty() : nearest(layers, TaskLayer::system);
         system.ifPresent(text -> messages.add(new TaskMessage(TaskMessage.Role.SYSTEM, text)));
         messages.addAll(conversation);
+        task.code().ifPresent(code -> showWorkspace(messages, code));
 
         Map<String, ToolFixture> tools = new LinkedHashMap<>();
         LinkedHashSet<String> tags = new LinkedHashSet<>();
@@ -88,11 +89,22 @@ final class TaskAssembler {
         checks.addAll(spans);
         if (checks.isEmpty()) {
             throw new TaskFileException(task.expectAt(), "the task has no checks; add at least one check under"
-                    + " expect.output or expect.spans (a task that cannot fail proves nothing)");
+                    + " expect.output or expect.spans" + (task.code().isPresent() ? " or expect.run" : "")
+                    + " (a task that cannot fail proves nothing)");
         }
         return new Task(id, task.title(), List.copyOf(tags), messages, List.copyOf(tools.values()),
                 task.reference(), trialCount, pass.orElse(PassPolicy.ALL), timeout, checks,
-                source);
+                source, task.code());
+    }
+
+    /** The last user message of a code task shows the workspace and the answer format after the instruction. */
+    private static void showWorkspace(List<TaskMessage> messages, dev.evalunit.code.CodeSpec code) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).role() == TaskMessage.Role.USER) {
+                messages.set(i, new TaskMessage(TaskMessage.Role.USER, code.prompt(messages.get(i).content())));
+                return;
+            }
+        }
     }
 
     private static void checkReference(TaskLayer task, Map<String, ToolFixture> tools) {

@@ -1,5 +1,6 @@
 package dev.evalunit.task;
 
+import dev.evalunit.code.CodeSpec;
 import dev.evalunit.check.Check;
 
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param outputChecks the checks of {@code expect.output}
  * @param spanChecks the checks of {@code expect.spans}
  * @param expectAt where {@code expect} is, else where the mapping is: where a missing check is reported
+ * @param code the task's workspace, run and {@code expect.run}, when it is a code task
  */
 record TaskLayer(
         SourcePosition at,
@@ -38,7 +40,8 @@ record TaskLayer(
         Optional<Duration> timeout,
         List<Check> outputChecks,
         List<Check> spanChecks,
-        SourcePosition expectAt) {
+        SourcePosition expectAt,
+        Optional<CodeSpec> code) {
 
     TaskLayer {
         Objects.requireNonNull(at, "at");
@@ -56,6 +59,7 @@ record TaskLayer(
         outputChecks = List.copyOf(outputChecks);
         spanChecks = List.copyOf(spanChecks);
         Objects.requireNonNull(expectAt, "expectAt");
+        Objects.requireNonNull(code, "code");
     }
 
     /** @return the trials written in the nearest of {@code layers} that has them, else 1 */

@@ -1,6 +1,10 @@
 package dev.evalunit.task;
 
+import dev.evalunit.check.Check;
+import dev.evalunit.code.CodeSpec;
+import dev.evalunit.code.CodeSpecReader;
 import dev.evalunit.config.Durations;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.math.BigInteger;
@@ -20,7 +24,7 @@ final class TaskReader {
 
     /** The keys of a task: a file of one task, an item of a task list. */
     static final List<String> TASK_KEYS = List.of("id", "title", "tags", "system", "prompt", "messages", "tools",
-            "reference", "trials", "pass", "timeout", "expect");
+            "reference", "workspace", "run", "trials", "pass", "timeout", "expect");
     /** The keys of a dataset template: a task whose id comes from the row. */
     static final List<String> TEMPLATE_KEYS = List.of("title", "tags", "system", "prompt", "messages", "tools",
             "reference", "trials", "pass", "timeout", "expect");
@@ -65,7 +69,15 @@ final class TaskReader {
         Optional<String> system = task.nonEmptyText("system");
         Optional<List<TaskMessage>> conversation = conversation(task);
         List<Written<ToolFixture>> tools = ToolReader.tools(task, source, cache);
-        Optional<ToolReader.ReferenceRead> reference = ToolReader.reference(task, source, cache);
+        // A code task (workspace:) reads its own reference (a folder of files) and expect.run.
+        Optional<CodeSpec> code = node instanceof MappingNode
+                ? CodeSpecReader.read((MappingNode) node, source.start().uri(), source.start().path())
+                : Optional.empty();
+        Optional<ToolReader.ReferenceRead> reference = code.isPresent()
+                ? Optional.empty() : ToolReader.reference(task, source, cache);
+        Optional<Reference> referenceSolution = code.isPresent()
+                ? code.get().referenceAnswer().map(answer -> new Reference(List.of(), answer))
+                : reference.map(ToolReader.ReferenceRead::reference);
         Optional<Written<Integer>> trials = task.value("trials")
                 .map(value -> new Written<>(trials(value, task.name("trials")), source.at(value)));
         int effectiveTrials = trials.map(Written::value).orElseGet(() -> TaskLayer.trialsOf(outer));
@@ -73,9 +85,11 @@ final class TaskReader {
                 .map(value -> new Written<>(pass(value, task.name("pass"), effectiveTrials), source.at(value)));
         Optional<Duration> timeout = task.value("timeout").map(value -> timeout(value, task.name("timeout")));
         ExpectReader.Expectations expect = ExpectReader.read(task, source, cache, TaskLayer.spanChecksOf(outer));
+        List<Check> outputChecks = new ArrayList<>(expect.output());
+        code.ifPresent(spec -> outputChecks.addAll(spec.checks()));
         return new TaskLayer(source.at(node), id, title, tags, system, conversation, tools,
-                reference.map(ToolReader.ReferenceRead::reference), reference.map(ToolReader.ReferenceRead::calls)
-                .orElse(List.of()), trials, pass, timeout, expect.output(), expect.spans(), expect.at());
+                referenceSolution, reference.map(ToolReader.ReferenceRead::calls)
+                .orElse(List.of()), trials, pass, timeout, outputChecks, expect.spans(), expect.at(), code);
     }
 
     private List<String> tags(Node node, String name) {

@@ -4,6 +4,7 @@ import dev.evalunit.check.Check;
 import dev.evalunit.check.Comparison;
 import dev.evalunit.check.OutputChecks;
 import dev.evalunit.check.SpanExpectation;
+import dev.evalunit.config.Settings;
 import dev.evalunit.model.Agent;
 import dev.evalunit.model.GenAiAttributes;
 import dev.evalunit.model.ModelBinding;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -230,10 +232,53 @@ class TaskRunnerTest {
             }
         };
 
-        TaskResult result = runner.run(Tasks.task("down", LOOK_THEN_ANSWER), ModelBinding.of("local", refusing));
+        TaskRunner quickRetries = TaskRunner.fromSettings(Settings.from(
+                key -> Optional.ofNullable(Map.of("evalunit.retries", "2", "evalunit.retries.backoff", "1ms").get(key))));
+
+        TaskResult result = quickRetries.run(Tasks.task("down", LOOK_THEN_ANSWER), ModelBinding.of("local", refusing));
 
         assertThat(result.outcome()).isEqualTo(TaskOutcome.ERROR);
         assertThat(result.errorReport()).isEqualTo("down [local] could not be scored: ModelCallException: model call 1"
-                + " to local failed, caused by ConnectException");
+                + " to local failed: gave up after 3 attempts (evalunit.retries=2); the endpoint answered: connection"
+                + " refused (every attempt), caused by ConnectException");
+    }
+
+    @Test
+    void retriesATransientFaultWithinOneChatSpanThatRecordsTheRetry() {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        ChatModel flaky = new ChatModel() {
+            @Override
+            public ChatResponse chat(ChatRequest request) {
+                if (attempts.incrementAndGet() == 1) {
+                    throw new dev.langchain4j.exception.InternalServerException(
+                            new dev.langchain4j.exception.HttpException(503, "overloaded"));
+                }
+                return ChatResponse.builder().aiMessage(AiMessage.from("It was OOMKilled.")).build();
+            }
+        };
+        TaskRunner quickRetries = TaskRunner.fromSettings(Settings.from(
+                key -> Optional.ofNullable(Map.of("evalunit.retries.backoff", "1ms").get(key))));
+
+        TaskResult result = quickRetries.run(Tasks.task("flaky", List.of(OutputChecks.contains("OOMKilled"),
+                SpanExpectation.named("chat *").count(Comparison.exactly(1)).build())), ModelBinding.of("local", flaky));
+
+        assertThat(result.outcome()).as(result.failureReport()).isEqualTo(TaskOutcome.PASSED);
+        assertThat(attempts).hasValue(2);
+        SpanData chat = result.trials().get(0).spans().stream().filter(span -> span.getName().startsWith("chat"))
+                .findFirst().orElseThrow();
+        assertThat(chat.getEvents()).singleElement().satisfies(event -> {
+            assertThat(event.getName()).isEqualTo("evalunit.retry");
+            assertThat(event.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey(
+                    "evalunit.endpoint.answer"))).isEqualTo("HTTP 503");
+        });
+    }
+
+    @Test
+    void aBadRetriesValueIsAnErrorNamingTheKey() {
+        Settings settings = Settings.from(key -> Optional.ofNullable(Map.of("evalunit.retries", "-1").get(key)));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TaskRunner.fromSettings(settings))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Configuration evalunit.retries=-1 is not a number of retries");
     }
 }

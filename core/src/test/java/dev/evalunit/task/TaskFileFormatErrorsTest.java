@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TaskFileFormatErrorsTest {
 
     private static final String ALLOWED = "Allowed here: id, title, tags, system, prompt, messages, tools,"
-            + " reference, trials, pass, timeout, expect";
+            + " reference, workspace, run, trials, pass, timeout, expect";
 
     @Test
     void refusesAnUnknownKeySuggestingTheClosestKey() {
@@ -38,7 +38,7 @@ class TaskFileFormatErrorsTest {
                     - name: chat
                       parnet: invoke_agent
                 """)).isEqualTo("t.yaml:5:7: unknown key \"parnet\"; did you mean \"parent\"?"
-                + " Allowed here: name, attributes, count, status, parent, after, sum");
+                + " Allowed here: name, attributes, count, status, parent, after, sum, kind, resource, scope, events, links");
     }
 
     @Test
@@ -130,7 +130,7 @@ class TaskFileFormatErrorsTest {
                   output:
                     - contain: OOM
                 """)).isEqualTo("t.yaml:4:7: unknown output check \"contain\"; did you mean \"contains\"?"
-                + " Output checks: contains, not-contains, equals, matches");
+                + " Output checks: contains, not-contains, equals, matches, judge, similar");
     }
 
     @Test

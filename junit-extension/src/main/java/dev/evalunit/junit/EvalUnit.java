@@ -1,5 +1,6 @@
 package dev.evalunit.junit;
 
+import dev.evalunit.judge.Graders;
 import dev.evalunit.model.ModelBinding;
 import dev.evalunit.run.TaskResult;
 import dev.evalunit.run.TaskRunner;
@@ -28,12 +29,14 @@ public final class EvalUnit {
 
     private final ModelBinding model;
     private final TaskRunner runner;
+    private final Graders graders;
     private final ClassLoader classLoader;
     private final String testName;
 
-    EvalUnit(ModelBinding model, TaskRunner runner, ClassLoader classLoader, String testName) {
+    EvalUnit(ModelBinding model, TaskRunner runner, Graders graders, ClassLoader classLoader, String testName) {
         this.model = model;
         this.runner = runner;
+        this.graders = graders;
         this.classLoader = classLoader;
         this.testName = testName;
     }
@@ -70,7 +73,7 @@ public final class EvalUnit {
         URI uri = URI.create("evalunit:" + testName);
         Task task = new Task(testName, Optional.empty(), List.of(), messages, List.of(), Optional.empty(), 1,
                 PassPolicy.ALL, Optional.empty(), List.of(), SourcePosition.startOf(uri, testName));
-        return runner.runTrial(task, model, 1);
+        return runner.runTrial(task, model, 1, graders);
     }
 
     /**
@@ -93,6 +96,6 @@ public final class EvalUnit {
             throw new IllegalArgumentException("runTask needs a location with exactly one task; " + location
                     + " holds " + tasks.size());
         }
-        return runner.run(tasks.get(0), model);
+        return runner.run(tasks.get(0), model, graders);
     }
 }

@@ -1,6 +1,8 @@
 package dev.evalunit.junit;
 
 import dev.evalunit.config.Settings;
+import dev.evalunit.judge.Graders;
+import dev.evalunit.junit.engine.GraderMembers;
 import dev.evalunit.junit.engine.ModelMembers;
 import dev.evalunit.model.ModelBinding;
 import dev.evalunit.run.TaskRunner;
@@ -8,6 +10,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.util.Optional;
 
 /**
  * A Jupiter extension for hand-written tests: injects an {@link EvalUnit} that runs a prompt or a
@@ -52,7 +56,14 @@ public final class EvalUnitExtension implements ParameterResolver {
         TaskRunner runner = TaskRunner.fromSettings(settings(extensionContext));
         String name = extensionContext.getTestMethod().map(method -> method.getName())
                 .orElse(extensionContext.getDisplayName());
-        return new EvalUnit(model, runner, testClass.getClassLoader(), name);
+        Graders graders = extensionContext.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
+                new GradersKey(testClass), key -> GraderMembers.resolve(Optional.of(testClass), settings(extensionContext)),
+                Graders.class);
+        return new EvalUnit(model, runner, graders, testClass.getClassLoader(), name);
+    }
+
+    /** The store key of a test class's graders, apart from its model. */
+    private record GradersKey(Class<?> testClass) {
     }
 
     private static Settings settings(ExtensionContext context) {

@@ -2,6 +2,8 @@ package dev.evalunit.junit.engine;
 
 import dev.evalunit.config.Constants;
 import dev.evalunit.config.Settings;
+import dev.evalunit.judge.Graders;
+import dev.evalunit.judge.Judge;
 import dev.evalunit.model.ModelBinding;
 import dev.evalunit.run.TaskRunner;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
@@ -20,15 +22,17 @@ final class EvalUnitExecutionContext implements EngineExecutionContext {
     private final Semaphore inFlight;
     private final java.util.List<String> plannedModels;
     private final ModelBinding model;
+    private final Graders graders;
 
     EvalUnitExecutionContext(Settings settings, Supplier<TaskRunner> runner,
             Supplier<Optional<ModelBinding>> configuredModel, RunReport report, Semaphore inFlight) {
-        this(settings, runner, configuredModel, report, inFlight, java.util.List.of(), null);
+        this(settings, runner, configuredModel, report, inFlight, java.util.List.of(), null,
+                Graders.withoutJudge(Judge.howToConfigure("this suite")));
     }
 
     private EvalUnitExecutionContext(Settings settings, Supplier<TaskRunner> runner,
             Supplier<Optional<ModelBinding>> configuredModel, RunReport report, Semaphore inFlight,
-            java.util.List<String> plannedModels, ModelBinding model) {
+            java.util.List<String> plannedModels, ModelBinding model, Graders graders) {
         this.settings = settings;
         this.runner = runner;
         this.configuredModel = configuredModel;
@@ -36,6 +40,7 @@ final class EvalUnitExecutionContext implements EngineExecutionContext {
         this.inFlight = inFlight;
         this.plannedModels = plannedModels;
         this.model = model;
+        this.graders = graders;
     }
 
     /**
@@ -91,11 +96,22 @@ final class EvalUnitExecutionContext implements EngineExecutionContext {
     }
 
     EvalUnitExecutionContext withModel(ModelBinding suiteModel) {
-        return new EvalUnitExecutionContext(settings, runner, configuredModel, report, inFlight, plannedModels, suiteModel);
+        return new EvalUnitExecutionContext(settings, runner, configuredModel, report, inFlight, plannedModels, suiteModel,
+                graders);
     }
 
     /** @return a context for a suite that runs each task against each of {@code names} */
     EvalUnitExecutionContext withModelNames(java.util.List<String> names) {
-        return new EvalUnitExecutionContext(settings, runner, configuredModel, report, inFlight, names, null);
+        return new EvalUnitExecutionContext(settings, runner, configuredModel, report, inFlight, names, null, graders);
+    }
+
+    /** @return the judge and the similarity scorer of the suite, for checks that need judgement */
+    Graders graders() {
+        return graders;
+    }
+
+    EvalUnitExecutionContext withGraders(Graders suiteGraders) {
+        return new EvalUnitExecutionContext(settings, runner, configuredModel, report, inFlight, plannedModels, model,
+                suiteGraders);
     }
 }

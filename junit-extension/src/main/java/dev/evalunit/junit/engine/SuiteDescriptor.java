@@ -242,8 +242,10 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<EvalU
     }
 
     @Override
-    public EvalUnitExecutionContext before(EvalUnitExecutionContext context) {
-        context.report().suiteSize(reportName, unshardedSize);
+    public EvalUnitExecutionContext before(EvalUnitExecutionContext suiteContext) {
+        suiteContext.report().suiteSize(reportName, unshardedSize);
+        EvalUnitExecutionContext context = suiteContext.withGraders(GraderMembers.resolve(suiteClass,
+                suiteContext.settings()));
         if (models.isMultiple()) {
             return context.withModelNames(models.names());
         }

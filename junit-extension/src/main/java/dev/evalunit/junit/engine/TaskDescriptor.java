@@ -52,7 +52,7 @@ final class TaskDescriptor extends AbstractTestDescriptor implements Node<EvalUn
         long start = System.nanoTime();
         context.inFlight().acquire();
         try {
-            result = context.runner().run(task, context.model());
+            result = context.runner().run(task, context.model(), context.graders());
         } finally {
             context.inFlight().release();
         }

@@ -1,0 +1,242 @@
+package dev.evalunit.code;
+
+import dev.evalunit.check.RunOutcome;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One process of a run, started with the engine's own {@code java}: its output (standard output
+ * and error together) read as it comes, kept up to a limit, watched for the readiness line; past
+ * the limit the process and its children are killed at once.
+ */
+final class ChildProcess {
+
+    /** A line longer than this is checked for the readiness text in pieces of this size. */
+    private static final int MAX_LINE = 64 * 1024;
+
+    /** How long killing waits for a process to be gone. */
+    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+
+    private final ProcessSpec spec;
+    private final Process process;
+    private final int maxChars;
+    private final long startNanos = System.nanoTime();
+    private final StringBuilder output = new StringBuilder();
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private final Thread reader;
+    private volatile boolean flooded;
+    private volatile boolean stoppedByEngine;
+    private volatile long endNanos;
+
+    private ChildProcess(ProcessSpec spec, Process process, int maxChars) {
+        this.spec = spec;
+        this.process = process;
+        this.maxChars = maxChars;
+        this.reader = new Thread(this::read, "evalunit-process-" + spec.name() + "-" + process.pid());
+        this.reader.setDaemon(true);
+    }
+
+    /**
+     * @param command the whole command line, {@code java} first
+     * @param env the process's whole environment
+     * @param directory its working directory
+     */
+    static ChildProcess start(ProcessSpec spec, List<String> command, Map<String, String> env, Path directory,
+                              int maxChars) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        ChildProcess child = new ChildProcess(spec, builder.start(), maxChars);
+        child.reader.start();
+        return child;
+    }
+
+    private static java.io.File nullFile() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+
+    private void read() {
+        StringBuilder line = new StringBuilder();
+        char[] buffer = new char[8192];
+        long total = 0;
+        try (Reader in = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                total += n;
+                synchronized (output) {
+                    output.append(buffer, 0, (int) Math.max(0, Math.min(n, maxChars - output.length())));
+                }
+                if (total > maxChars) {
+                    flooded = true;
+                    kill();
+                    return;
+                }
+                if (spec.ready().isPresent() && ready.getCount() > 0) {
+                    for (int i = 0; i < n; i++) {
+                        char c = buffer[i];
+                        if (c == '\n' || line.length() >= MAX_LINE) {
+                            checkReady(line);
+                            line.setLength(0);
+                        }
+                        if (c != '\n') {
+                            line.append(c);
+                        }
+                    }
+                }
+            }
+            checkReady(line);
+        } catch (IOException e) {
+            // The stream closes when the process is killed: what was read is what it printed.
+        }
+    }
+
+    private void checkReady(CharSequence line) {
+        if (spec.ready().isPresent() && line.toString().contains(spec.ready().get())) {
+            ready.countDown();
+        }
+    }
+
+    String name() {
+        return spec.name();
+    }
+
+    ProcessSpec spec() {
+        return spec;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    boolean isReady() {
+        return ready.getCount() == 0;
+    }
+
+    int maxChars() {
+        return maxChars;
+    }
+
+    boolean flooded() {
+        return flooded;
+    }
+
+    /** Waits up to {@code wait} for the readiness line. */
+    void awaitReady(Duration wait) throws InterruptedException {
+        ready.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** @return whether the process exited within {@code wait} */
+    boolean awaitExit(Duration wait) throws InterruptedException {
+        boolean exited = process.waitFor(wait.toNanos(), TimeUnit.NANOSECONDS);
+        if (exited) {
+            ended();
+        }
+        return exited;
+    }
+
+    int exitCode() {
+        return process.exitValue();
+    }
+
+    /**
+     * Asks the process to stop (SIGTERM, so the JVM runs its shutdown hooks and the SDK exports
+     * what it holds); after {@code grace}, kills it with its children.
+     */
+    void stop(Duration grace) throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        stoppedByEngine = true;
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        if (!process.waitFor(grace.toNanos(), TimeUnit.NANOSECONDS)) {
+            kill();
+        }
+        children.forEach(child -> {
+            child.destroyForcibly();
+            awaitGone(child);
+        });
+        ended();
+    }
+
+    /** Sends a stop request without waiting; see {@link #stop}. */
+    void requestStop() {
+        if (process.isAlive()) {
+            stoppedByEngine = true;
+            process.destroy();
+        }
+    }
+
+    /**
+     * Kills the process and every process it started, at once, and waits (a few seconds at most)
+     * until they are gone, so nothing of the trial outlives it.
+     */
+    void kill() {
+        if (process.isAlive()) {
+            stoppedByEngine = true;
+        }
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
+        awaitGone(process.toHandle());
+        children.forEach(ChildProcess::awaitGone);
+    }
+
+    private static void awaitGone(ProcessHandle handle) {
+        try {
+            handle.onExit().get(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Killed with SIGKILL: it goes, even if the system is slow to say so.
+        }
+    }
+
+    private void ended() {
+        if (endNanos == 0) {
+            endNanos = System.nanoTime();
+        }
+    }
+
+    /** @return what it printed so far; once it has exited, all of it (up to the limit) */
+    String output() {
+        if (!process.isAlive()) {
+            try {
+                reader.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (output) {
+            return output.toString();
+        }
+    }
+
+    /** @return the last {@code chars} characters of its output, on one line, for messages */
+    String outputTail(int chars) {
+        String all = output();
+        String tail = all.length() <= chars ? all : "…" + all.substring(all.length() - chars);
+        return tail.isBlank() ? "(it printed nothing)" : "\"" + tail.strip().replace("\\", "\\\\")
+                .replace("\"", "\\\"").replace("\r", "").replace("\n", "\\n") + "\"";
+    }
+
+    RunOutcome.ProcessOutcome outcome() {
+        long end = endNanos == 0 ? System.nanoTime() : endNanos;
+        OptionalInt exit = process.isAlive() || stoppedByEngine ? OptionalInt.empty()
+                : OptionalInt.of(process.exitValue());
+        return new RunOutcome.ProcessOutcome(spec.name(), exit, output(), Duration.ofNanos(end - startNanos));
+    }
+}

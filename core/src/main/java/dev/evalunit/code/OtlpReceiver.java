@@ -1,0 +1,193 @@
+package dev.evalunit.code;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.sdk.trace.data.SpanData;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * An OTLP/HTTP receiver on 127.0.0.1 for one trial: {@code POST /v1/traces} in protobuf
+ * ({@code application/x-protobuf}) or JSON ({@code application/json}), gzip or not. Metrics and
+ * logs are accepted and dropped. Spans are stored before the response is sent, so once a process
+ * has exited after a successful export its spans are here.
+ */
+final class OtlpReceiver implements AutoCloseable {
+
+    /** The largest request body accepted, after decompression. */
+    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+    /** The most spans one trial may export; past it the run is a flood. */
+    static final int MAX_SPANS = 20_000;
+
+    /** Receivers of concurrent trials share these threads; daemons, so a stuck request cannot keep the JVM up. */
+    private static final ExecutorService HANDLERS = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable runnable) {
+            Thread thread = new Thread(runnable, "evalunit-otlp-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
+
+    private final HttpServer server;
+    private final List<SpanData> spans = new ArrayList<>();
+    private final List<String> rejected = new ArrayList<>();
+    private int requests;
+    private boolean overflow;
+
+    private OtlpReceiver(HttpServer server) {
+        this.server = server;
+    }
+
+    /** @return a receiver listening on a free port of 127.0.0.1 */
+    static OtlpReceiver start() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        OtlpReceiver receiver = new OtlpReceiver(server);
+        server.createContext("/", receiver::handle);
+        server.setExecutor(HANDLERS);
+        server.start();
+        return receiver;
+    }
+
+    /** @return the base URL, what {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set to, such as {@code http://127.0.0.1:4318} */
+    String endpoint() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** @return the spans received so far, in the order received */
+    synchronized List<SpanData> spans() {
+        return List.copyOf(spans);
+    }
+
+    /** @return how many trace requests arrived, accepted or not */
+    synchronized int traceRequests() {
+        return requests;
+    }
+
+    /** @return why requests were refused, such as {@code 415: Content-Type text/plain} */
+    synchronized List<String> rejected() {
+        return List.copyOf(rejected);
+    }
+
+    /** @return whether more than {@link #MAX_SPANS} spans arrived (the rest were dropped) */
+    synchronized boolean overflowed() {
+        return overflow;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            boolean traces = path.equals("/v1/traces");
+            if (!traces && !path.equals("/v1/metrics") && !path.equals("/v1/logs")) {
+                respond(exchange, 404, "text/plain", "no OTLP signal at " + path);
+                return;
+            }
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                respond(exchange, 405, "text/plain", "OTLP/HTTP takes POST");
+                return;
+            }
+            String type = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("")
+                    .toLowerCase(Locale.ROOT);
+            boolean json = type.startsWith("application/json");
+            boolean protobuf = type.startsWith("application/x-protobuf") || type.startsWith("application/protobuf");
+            if (traces) {
+                synchronized (this) {
+                    requests++;
+                }
+            }
+            if (!json && !protobuf) {
+                reject(exchange, 415, "Content-Type " + (type.isEmpty() ? "missing" : type)
+                        + " (OTLP/HTTP sends application/x-protobuf or application/json)");
+                return;
+            }
+            byte[] body;
+            try {
+                body = body(exchange);
+            } catch (IOException e) {
+                reject(exchange, 400, "unreadable body: " + e.getMessage());
+                return;
+            }
+            if (body == null) {
+                reject(exchange, 413, "a body larger than " + MAX_BODY_BYTES + " bytes");
+                return;
+            }
+            if (traces) {
+                List<SpanData> received;
+                try {
+                    received = json ? OtlpSpans.fromJson(body) : OtlpSpans.fromProtobuf(body);
+                } catch (IOException | RuntimeException e) {
+                    reject(exchange, 400, "a trace request that does not parse as OTLP "
+                            + (json ? "JSON" : "protobuf") + ": " + e.getMessage());
+                    return;
+                }
+                store(received);
+            }
+            if (json) {
+                respond(exchange, 200, "application/json", "{}");
+            } else {
+                byte[] empty = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+                exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
+                exchange.sendResponseHeaders(200, empty.length == 0 ? -1 : empty.length);
+                exchange.getResponseBody().write(empty);
+            }
+        }
+    }
+
+    private synchronized void store(List<SpanData> received) {
+        int room = MAX_SPANS - spans.size();
+        if (received.size() > room) {
+            overflow = true;
+        }
+        spans.addAll(received.subList(0, Math.max(0, Math.min(room, received.size()))));
+    }
+
+    private void reject(HttpExchange exchange, int status, String why) throws IOException {
+        synchronized (this) {
+            if (rejected.size() < 10) {
+                rejected.add(status + ": " + why);
+            }
+        }
+        respond(exchange, status, "text/plain", why);
+    }
+
+    /** @return the body, decompressed; {@code null} when it is too large */
+    private static byte[] body(HttpExchange exchange) throws IOException {
+        InputStream in = exchange.getRequestBody();
+        String encoding = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Encoding")).orElse("");
+        if (encoding.equalsIgnoreCase("gzip")) {
+            in = new GZIPInputStream(in);
+        } else if (!encoding.isEmpty() && !encoding.equalsIgnoreCase("identity")) {
+            throw new IOException("Content-Encoding " + encoding + " is not supported (gzip is)");
+        }
+        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+        return body.length > MAX_BODY_BYTES ? null : body;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

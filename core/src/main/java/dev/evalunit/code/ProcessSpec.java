@@ -1,0 +1,37 @@
+package dev.evalunit.code;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One process of a code task's run: a Java main class started in a JVM of its own.
+ *
+ * @param name the process's name in messages, such as {@code server}; never {@code null}
+ * @param mainClass the class whose {@code main} runs, such as {@code shop.Server}; never {@code null}
+ * @param args its arguments, each of which may hold {@code ${PORT_NAME}} placeholders; never {@code null}
+ * @param env environment variables on top of the run's, values with placeholders; never {@code null}
+ * @param ready when present, the process is a service: it is ready once it prints a line that
+ *        contains this text, runs until every other process has finished, and is then stopped;
+ *        when empty, it must exit by itself before the next process starts
+ * @since 0.1.0
+ */
+public record ProcessSpec(String name, String mainClass, List<String> args, Map<String, String> env,
+                          Optional<String> ready) {
+
+    public ProcessSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(mainClass, "mainClass");
+        args = List.copyOf(Objects.requireNonNull(args, "args"));
+        env = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(env, "env")));
+        Objects.requireNonNull(ready, "ready");
+    }
+
+    /** @return whether the process is a service, stopped by the engine once the others finished */
+    public boolean isService() {
+        return ready.isPresent();
+    }
+}

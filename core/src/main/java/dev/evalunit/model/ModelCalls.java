@@ -1,0 +1,152 @@
+package dev.evalunit.model;
+
+import dev.evalunit.config.Constants;
+import dev.evalunit.config.Settings;
+import dev.evalunit.task.Task;
+import dev.langchain4j.model.chat.ChatModel;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * How a run makes its model calls: every call to a model under test is retried on transient
+ * faults ({@code evalunit.retries}, {@code evalunit.retries.backoff}), held back while the endpoint
+ * rate-limits (an adaptive limit per model, up to {@code evalunit.concurrency} calls in flight,
+ * shared by every trial of the run), and recorded or replayed ({@code evalunit.cassette}).
+ *
+ * <p>The runner makes one per run and asks it for each trial's view, {@link #trial}; agents see
+ * all of it through {@link AgentContext#traced(ChatModel)}. Built-in models (oracle, nop) are
+ * left alone: they have no endpoint.
+ *
+ * @since 0.1.0
+ */
+public final class ModelCalls {
+
+    private final int retries;
+    private final Backoff backoff;
+    private final RetryingChatModel.Sleeper sleeper;
+    private final int concurrency;
+    private final Cassette cassette;
+    private final LongSupplier nanoTime;
+    private final Map<String, AdaptiveCallLimit> limits = new ConcurrentHashMap<>();
+
+    ModelCalls(int retries, Backoff backoff, RetryingChatModel.Sleeper sleeper, int concurrency, Cassette cassette,
+            LongSupplier nanoTime) {
+        if (retries < 0) {
+            throw new IllegalArgumentException("retries must not be negative: " + retries);
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be positive: " + concurrency);
+        }
+        this.retries = retries;
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.concurrency = concurrency;
+        this.cassette = Objects.requireNonNull(cassette, "cassette");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    }
+
+    /** @return the defaults of every key: 3 retries from 500ms, 4 calls in flight, no cassette */
+    public static ModelCalls defaults() {
+        return fromSettings(Settings.from(key -> java.util.Optional.empty()));
+    }
+
+    /**
+     * @param settings the run's configuration; never {@code null}
+     * @return the run's model calls, configured by {@code evalunit.retries},
+     *         {@code evalunit.retries.backoff}, {@code evalunit.concurrency}, {@code evalunit.cassette}
+     *         and {@code evalunit.cassette.dir}
+     * @throws IllegalArgumentException when a value does not parse; the message names the key
+     */
+    public static ModelCalls fromSettings(Settings settings) {
+        Objects.requireNonNull(settings, "settings");
+        Duration first = settings.duration(Constants.RETRIES_BACKOFF_PROPERTY_NAME, Constants.RETRIES_BACKOFF_DEFAULT);
+        return new ModelCalls(retries(settings),
+                new Backoff(first, first.compareTo(Backoff.CEILING) > 0 ? first : Backoff.CEILING),
+                RetryingChatModel.Sleeper.REAL,
+                settings.positiveInt(Constants.CONCURRENCY_PROPERTY_NAME, Constants.CONCURRENCY_DEFAULT),
+                new Cassette(CassetteMode.from(settings),
+                        settings.get(Constants.CASSETTE_DIR_PROPERTY_NAME, Constants.CASSETTE_DIR_DEFAULT)),
+                System::nanoTime);
+    }
+
+    private static int retries(Settings settings) {
+        String value = settings.get(Constants.RETRIES_PROPERTY_NAME).orElse(null);
+        if (value == null) {
+            return Constants.RETRIES_DEFAULT;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Configuration " + Constants.RETRIES_PROPERTY_NAME + "=" + value
+                + " is not a number of retries; set it to a whole number, 0 or more, such as "
+                + Constants.RETRIES_DEFAULT + ", or remove it to use the default");
+    }
+
+    /**
+     * @param task the task being run; never {@code null}
+     * @param trial the trial's number, from 1
+     * @param model the model under test; never {@code null}
+     * @param timeout the trial's deadline, from now; retries never wait past it; never {@code null}
+     * @return how this trial's model calls are made
+     */
+    public Trial trial(Task task, int trial, ModelBinding model, Duration timeout) {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(timeout, "timeout");
+        long deadline = nanoTime.getAsLong() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
+        return new Trial(cassette.trial(task, trial, model.name()), model.advice(),
+                limits.computeIfAbsent(model.name(), name -> new AdaptiveCallLimit(concurrency)), deadline);
+    }
+
+    /** @return how many calls to {@code model} may be in flight now; for tests */
+    int callsAllowed(String model) {
+        return limits.computeIfAbsent(model, name -> new AdaptiveCallLimit(concurrency)).limit();
+    }
+
+    /** How the model calls of one trial are made; valid for that trial only. */
+    public final class Trial {
+
+        private final TrialCassette cassette;
+        private final EndpointAdvice advice;
+        private final AdaptiveCallLimit limit;
+        private final long deadlineNanos;
+
+        private Trial(TrialCassette cassette, EndpointAdvice advice, AdaptiveCallLimit limit, long deadlineNanos) {
+            this.cassette = cassette;
+            this.advice = advice;
+            this.limit = limit;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        /**
+         * @param model a model the trial calls; never {@code null}
+         * @return {@code model}, its calls retried, limited and recorded or replayed as configured
+         */
+        public ChatModel wrap(ChatModel model) {
+            Objects.requireNonNull(model, "model");
+            if (model instanceof BuiltInModel) {
+                return model;
+            }
+            return cassette.wrap(new RetryingChatModel(model, retries, backoff, sleeper, limit, advice, nanoTime,
+                    deadlineNanos));
+        }
+
+        /**
+         * Ends the trial's calls: in {@code record} mode, writes its recording.
+         *
+         * @throws RuntimeException when the recording cannot be written; the message says where
+         */
+        public void finish() {
+            cassette.finish();
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.evalunit.model;
+
+import dev.evalunit.config.Constants;
+import dev.evalunit.config.Durations;
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.ChatRequestOptions;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Retries a model's transient faults (see {@link EndpointFault}) with backoff, within the trial's
+ * deadline and at most {@code evalunit.retries} times, each attempt under the run's
+ * {@link AdaptiveCallLimit}. A permanent fault is reported at once with what to fix; once the
+ * retries are spent, the error says what the endpoint answered at every attempt.
+ *
+ * <p>Works on any LangChain4j {@link ChatModel}: the facts come from the exceptions providers
+ * throw. A retry is an event on the call's {@code chat} span, so a retried call still makes one
+ * span.
+ */
+final class RetryingChatModel implements ChatModel {
+
+    static final String RETRY_EVENT = "evalunit.retry";
+    private static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("evalunit.attempt");
+    private static final AttributeKey<Long> WAIT_MS = AttributeKey.longKey("evalunit.retry.wait_ms");
+    private static final AttributeKey<String> ANSWER = AttributeKey.stringKey("evalunit.endpoint.answer");
+
+    /** Waits between attempts; tests substitute one that only records. */
+    @FunctionalInterface
+    interface Sleeper {
+        Sleeper REAL = duration -> Thread.sleep(duration.toMillis());
+
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final ChatModel delegate;
+    private final int retries;
+    private final Backoff backoff;
+    private final Sleeper sleeper;
+    private final AdaptiveCallLimit limit;
+    private final EndpointAdvice advice;
+    private final LongSupplier nanoTime;
+    private final long deadlineNanos;
+
+    RetryingChatModel(ChatModel delegate, int retries, Backoff backoff, Sleeper sleeper, AdaptiveCallLimit limit,
+            EndpointAdvice advice, LongSupplier nanoTime, long deadlineNanos) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        if (retries < 0) {
+            throw new IllegalArgumentException("retries must not be negative: " + retries);
+        }
+        this.retries = retries;
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.limit = Objects.requireNonNull(limit, "limit");
+        this.advice = Objects.requireNonNull(advice, "advice");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request) {
+        return withRetries(() -> delegate.chat(request));
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request, ChatRequestOptions options) {
+        return withRetries(() -> delegate.chat(request, options));
+    }
+
+    private ChatResponse withRetries(Supplier<ChatResponse> call) {
+        List<String> answers = new ArrayList<>();
+        for (int attempt = 1; ; attempt++) {
+            RuntimeException error;
+            EndpointFault fault;
+            try (AdaptiveCallLimit.Permit permit = acquire()) {
+                try {
+                    ChatResponse response = call.get();
+                    permit.succeeded();
+                    return response;
+                } catch (RuntimeException e) {
+                    error = e;
+                    fault = EndpointFault.of(e);
+                    if (fault.rateLimited()) {
+                        permit.rateLimited();
+                    }
+                }
+            }
+            if (fault.kind() == EndpointFault.Kind.INTERRUPTED || Thread.currentThread().isInterrupted()
+                    || fault.kind() == EndpointFault.Kind.OTHER) {
+                throw error;
+            }
+            if (fault.kind() == EndpointFault.Kind.PERMANENT) {
+                throw new ModelCallException(advice.explain(fault), error);
+            }
+            answers.add(fault.answer());
+            if (attempt > retries) {
+                throw new ModelCallException(gaveUp(answers), error);
+            }
+            Duration wait = backoff.before(attempt, fault.retryAfter());
+            long left = deadlineNanos - nanoTime.getAsLong();
+            if (wait.toNanos() >= left) {
+                throw new ModelCallException(gaveUp(answers) + "; the next attempt would wait "
+                        + roughly(fault.retryAfter().orElse(wait))
+                        + (fault.retryAfter().isPresent() ? " (the endpoint's Retry-After)" : "")
+                        + ", past the trial's deadline", error);
+            }
+            Span.current().addEvent(RETRY_EVENT, Attributes.of(ATTEMPT, (long) attempt, WAIT_MS, wait.toMillis(),
+                    ANSWER, fault.brief()));
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                CancellationException stopped = new CancellationException(
+                        "stopped while waiting to retry a model call: the trial's deadline passed");
+                stopped.initCause(error);
+                throw stopped;
+            }
+        }
+    }
+
+    private static String roughly(Duration wait) {
+        return wait.compareTo(Duration.ofSeconds(1)) < 0 ? Durations.format(wait.plusMillis(wait.isZero() ? 1 : 0))
+                : Durations.format(Duration.ofSeconds(Math.round(wait.toMillis() / 1000.0)));
+    }
+
+    private AdaptiveCallLimit.Permit acquire() {
+        try {
+            return limit.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("stopped while waiting for a place among the model calls in flight");
+        }
+    }
+
+    /**
+     * E.g. {@code gave up after 4 attempts (evalunit.retries=3); the endpoint answered: HTTP 500: ...
+     * (attempts 1, 2, 4); HTTP 429: ... (attempt 3)}.
+     */
+    private String gaveUp(List<String> answers) {
+        Map<String, List<Integer>> attemptsByAnswer = new LinkedHashMap<>();
+        for (int i = 0; i < answers.size(); i++) {
+            attemptsByAnswer.computeIfAbsent(answers.get(i), answer -> new ArrayList<>()).add(i + 1);
+        }
+        String answered;
+        if (attemptsByAnswer.size() == 1) {
+            answered = answers.get(0) + (answers.size() == 1 ? "" : " (every attempt)");
+        } else {
+            answered = attemptsByAnswer.entrySet().stream()
+                    .map(entry -> entry.getKey() + " (attempt" + (entry.getValue().size() == 1 ? " " : "s ")
+                            + entry.getValue().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")")
+                    .collect(Collectors.joining("; "));
+        }
+        return "gave up after " + answers.size() + (answers.size() == 1 ? " attempt" : " attempts") + " ("
+                + Constants.RETRIES_PROPERTY_NAME + "=" + retries + "); the endpoint answered: " + answered;
+    }
+
+    @Override
+    public ChatRequestParameters defaultRequestParameters() {
+        return delegate.defaultRequestParameters();
+    }
+
+    @Override
+    public ModelProvider provider() {
+        return delegate.provider();
+    }
+
+    @Override
+    public Set<Capability> supportedCapabilities() {
+        return delegate.supportedCapabilities();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.evalunit.model;
+
+import dev.evalunit.check.OutputChecks;
+import dev.evalunit.config.Settings;
+import dev.evalunit.task.PassPolicy;
+import dev.evalunit.task.Reference;
+import dev.evalunit.task.SourcePosition;
+import dev.evalunit.task.Task;
+import dev.evalunit.task.TaskMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ModelCallsTest {
+
+    private static final Task TASK = new Task("qa/capital", Optional.empty(), List.of(),
+            List.of(new TaskMessage(TaskMessage.Role.USER, "Capital of France?")), List.of(),
+            Optional.of(new Reference(List.of(), "Paris")), 1, PassPolicy.ALL, Optional.empty(),
+            List.of(OutputChecks.contains("Paris")), SourcePosition.startOf(URI.create("file:///capital.yaml"), "capital.yaml"));
+
+    @Test
+    void a429InOneTrialSlowsEveryTrialOfTheRun() {
+        ModelCalls calls = ModelCalls.fromSettings(settings(Map.of("evalunit.concurrency", "8",
+                "evalunit.retries", "0")));
+        AtomicInteger attempts = new AtomicInteger();
+        ChatModel limited = new ChatModel() {
+            @Override
+            public ChatResponse chat(ChatRequest request) {
+                attempts.incrementAndGet();
+                throw new RateLimitException(new HttpException(429, "slow down"));
+            }
+        };
+        ModelBinding model = ModelBinding.of("gpt-test", limited);
+
+        assertThatThrownBy(() -> calls.trial(TASK, 1, model, Duration.ofMinutes(1)).wrap(limited)
+                .chat(ChatRequest.builder().messages(UserMessage.from("Capital of France?")).build()))
+                .isInstanceOf(ModelCallException.class);
+
+        assertThat(attempts).hasValue(1);
+        assertThat(calls.callsAllowed("gpt-test")).isEqualTo(4);
+        assertThat(calls.callsAllowed("another-model")).isEqualTo(8);
+    }
+
+    @Test
+    void leavesTheBuiltInModelsAlone() {
+        ModelCalls calls = ModelCalls.defaults();
+        ChatModel oracle = new OracleChatModel(TASK.reference().orElseThrow());
+
+        assertThat(calls.trial(TASK, 1, ModelBinding.oracle(), Duration.ofMinutes(1)).wrap(oracle)).isSameAs(oracle);
+    }
+
+    @Test
+    void aReplayNeedsNoApiKey() {
+        Settings replay = settings(Map.of("evalunit.model", "openai", "evalunit.model.name", "gpt-4o",
+                "evalunit.cassette", "replay"));
+        Settings live = settings(Map.of("evalunit.model", "openai", "evalunit.model.name", "gpt-4o"));
+
+        assertThat(ModelBinding.fromSettings(replay, variable -> null)).isPresent();
+        assertThatThrownBy(() -> ModelBinding.fromSettings(live, variable -> null))
+                .hasMessageContaining("holds no API key");
+    }
+
+    @Test
+    void aWrongCassetteModeIsAnErrorNamingTheKeyAndTheModes() {
+        assertThatThrownBy(() -> ModelCalls.fromSettings(settings(Map.of("evalunit.cassette", "playback"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Configuration evalunit.cassette=playback is not a cassette mode; use record");
+    }
+
+    private static Settings settings(Map<String, String> values) {
+        return Settings.from(key -> Optional.ofNullable(values.get(key)));
+    }
+}
