@@ -4,8 +4,13 @@ package dev.evalunit.check;
  * Text as failure messages show it: in double quotes, escaped so that quotes, backslashes and line
  * breaks are visible and the message stays on one line, and abbreviated when long so that one huge
  * answer does not bury the rest of a report.
+ *
+ * <p>Public so that every EvalUnit package (the judged checks too) renders text the same way; not
+ * meant for users.
+ *
+ * @since 0.1.0
  */
-final class Excerpt {
+public final class Excerpt {
 
     /** Longest text shown in full; longer text keeps its head and tail. */
     static final int MAX_LENGTH = 200;
@@ -16,7 +21,7 @@ final class Excerpt {
     }
 
     /** @return {@code text} quoted and escaped, never abbreviated; for what the user wrote */
-    static String quote(String text) {
+    public static String quote(String text) {
         return '"' + escape(text) + '"';
     }
 
@@ -25,12 +30,12 @@ final class Excerpt {
      *         cut to its head and tail around an ellipsis, followed by its full length so the cut is
      *         not mistaken for the text
      */
-    static String of(String text) {
+    public static String of(String text) {
         return of(text, MAX_LENGTH);
     }
 
     /** @return like {@link #of(String)}, with at most {@code maxLength} characters shown */
-    static String of(String text, int maxLength) {
+    public static String of(String text, int maxLength) {
         if (text.length() <= maxLength) {
             return quote(text);
         }
