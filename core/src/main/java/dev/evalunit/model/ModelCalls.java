@@ -8,6 +8,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -51,7 +52,7 @@ public final class ModelCalls {
 
     /** @return the defaults of every key: 3 retries from 500ms, 4 calls in flight, no cassette */
     public static ModelCalls defaults() {
-        return fromSettings(Settings.from(key -> java.util.Optional.empty()));
+        return fromSettings(Settings.from(key -> Optional.empty()));
     }
 
     /**
@@ -103,7 +104,9 @@ public final class ModelCalls {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(timeout, "timeout");
         long deadline = nanoTime.getAsLong() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
-        return new Trial(cassette.trial(task, trial, model.name()), model.advice(),
+        Optional<TrialCassette> recording = cassette.mode() == CassetteMode.OFF ? Optional.empty()
+                : Optional.of(cassette.trial(task, trial, model.name()));
+        return new Trial(recording, model.advice(),
                 limits.computeIfAbsent(model.name(), name -> new AdaptiveCallLimit(concurrency)), deadline);
     }
 
@@ -115,12 +118,12 @@ public final class ModelCalls {
     /** How the model calls of one trial are made; valid for that trial only. */
     public final class Trial {
 
-        private final TrialCassette cassette;
+        private final Optional<TrialCassette> cassette;
         private final EndpointAdvice advice;
         private final AdaptiveCallLimit limit;
         private final long deadlineNanos;
 
-        private Trial(TrialCassette cassette, EndpointAdvice advice, AdaptiveCallLimit limit, long deadlineNanos) {
+        private Trial(Optional<TrialCassette> cassette, EndpointAdvice advice, AdaptiveCallLimit limit, long deadlineNanos) {
             this.cassette = cassette;
             this.advice = advice;
             this.limit = limit;
@@ -136,8 +139,9 @@ public final class ModelCalls {
             if (model instanceof BuiltInModel) {
                 return model;
             }
-            return cassette.wrap(new RetryingChatModel(model, retries, backoff, sleeper, limit, advice, nanoTime,
-                    deadlineNanos));
+            ChatModel retrying = new RetryingChatModel(model, retries, backoff, sleeper, limit, advice, nanoTime,
+                    deadlineNanos);
+            return cassette.map(recording -> recording.wrap(retrying)).orElse(retrying);
         }
 
         /**
@@ -146,7 +150,7 @@ public final class ModelCalls {
          * @throws RuntimeException when the recording cannot be written; the message says where
          */
         public void finish() {
-            cassette.finish();
+            cassette.ifPresent(TrialCassette::finish);
         }
     }
 }

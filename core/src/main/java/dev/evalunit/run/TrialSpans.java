@@ -3,9 +3,9 @@ package dev.evalunit.run;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -28,27 +28,40 @@ final class TrialSpans implements AutoCloseable {
             .merge(Resource.create(Attributes.of(io.opentelemetry.api.common.AttributeKey.stringKey("service.name"),
                     "evalunit")));
 
+    private static final ContextPropagators PROPAGATORS =
+            ContextPropagators.create(W3CTraceContextPropagator.getInstance());
+
     private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
     private final SdkTracerProvider provider;
-    private final OpenTelemetrySdk sdk;
+    private final OpenTelemetry openTelemetry;
 
     TrialSpans() {
         provider = SdkTracerProvider.builder()
                 .setResource(RESOURCE)
                 .addSpanProcessor(SimpleSpanProcessor.create(exporter))
                 .build();
-        sdk = OpenTelemetrySdk.builder()
-                .setTracerProvider(provider)
-                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-                .build();
+        // Traces only: OpenTelemetrySdk would also build a meter and a logger provider for every
+        // trial, which nothing reads (metrics and logs an agent makes go to no-op providers).
+        SdkTracerProvider tracers = provider;
+        openTelemetry = new OpenTelemetry() {
+            @Override
+            public TracerProvider getTracerProvider() {
+                return tracers;
+            }
+
+            @Override
+            public ContextPropagators getPropagators() {
+                return PROPAGATORS;
+            }
+        };
     }
 
     OpenTelemetry openTelemetry() {
-        return sdk;
+        return openTelemetry;
     }
 
     Tracer tracer() {
-        return sdk.getTracer(INSTRUMENTATION_SCOPE);
+        return provider.get(INSTRUMENTATION_SCOPE);
     }
 
     /** @return every span ended so far, in the order they ended */

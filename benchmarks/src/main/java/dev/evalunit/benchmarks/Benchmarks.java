@@ -1,0 +1,271 @@
+package dev.evalunit.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The benchmark: starts a local OpenAI-compatible server with a fixed delay per call on
+ * 127.0.0.1, runs generated suites through the real EvalUnit engine in forked JVMs (and a plain
+ * JUnit Jupiter baseline the same way), and prints the figures with the goals they meet or miss.
+ *
+ * <p>Arguments: the output directory, and how many times to run each scenario (medians are reported).
+ */
+public final class Benchmarks {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final int SINGLE_CALL_TASKS = 400;
+    private static final Duration DELAY = Duration.ofMillis(200);
+    private static final int CONCURRENCY = 16;
+    private static final int OVERHEAD_TASKS = 10_000;
+    /** Every test JVM gets this heap at most: the memory goal, enforced. */
+    private static final String TEST_JVM_HEAP = "-Xmx512m";
+    /** Below this 1-minute load average (on 2 CPUs) the machine counts as quiet. */
+    private static final double QUIET_LOAD = 1.0;
+    /** No scenario run may take longer; a hang is a failed benchmark, not a stuck build. */
+    private static final long RUN_LIMIT_MINUTES = 10;
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "target/benchmarks");
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        String only = args.length > 2 ? args[2] : "concurrency,overhead,faults";
+        Files.createDirectories(out);
+        Path singleCall = TaskFiles.write(out.resolve("tasks/single-call"), SINGLE_CALL_TASKS, false);
+        Path overhead = TaskFiles.write(out.resolve("tasks/overhead"), OVERHEAD_TASKS, true);
+        List<String> report = new ArrayList<>();
+        report.add("Machine: " + machine());
+        report.add("Runs per scenario: " + runs + " (medians), each in a fresh JVM with " + TEST_JVM_HEAP);
+        report.add("");
+
+        if (only.contains("concurrency")) {
+            concurrency(out, runs, singleCall, report);
+        }
+        if (only.contains("overhead")) {
+            overhead(out, runs, overhead, report);
+        }
+        if (only.contains("faults")) {
+            faults(out, runs, singleCall, report);
+        }
+
+        report.add("1-minute load average at the start of each run (the benchmark waits up to 3 min for it to"
+                + " fall below " + QUIET_LOAD + "): " + String.join(", ", LOADS));
+        String text = String.join("\n", report) + "\n";
+        Files.writeString(out.resolve("results.txt"), text);
+        System.out.println("\n=== EvalUnit benchmark ===\n" + text + "(also in " + out.resolve("results.txt") + ")");
+    }
+
+    private static void concurrency(Path out, int runs, Path singleCall, List<String> report) throws Exception {
+        List<Double> walls = new ArrayList<>();
+        int mostInFlight = 0;
+        for (int run = 1; run <= runs; run++) {
+            try (BenchmarkServer server = BenchmarkServer.start(DELAY, false)) {
+                JsonNode result = evalunit(out, singleCall, "concurrency-" + run, "evalunit.model=openai",
+                        "evalunit.model.base-url=" + server.baseUrl(), "evalunit.model.name=bench-model",
+                        "evalunit.model.api-key-env=EVALUNIT_BENCHMARK_NO_KEY", "evalunit.concurrency=" + CONCURRENCY);
+                expectAllPassed(result, SINGLE_CALL_TASKS, "concurrency run " + run);
+                walls.add(result.path("wallMillis").asDouble());
+                mostInFlight = Math.max(mostInFlight, server.mostInFlight());
+                System.out.println("    server busy from first request to last answer: " + server.busy().toMillis() + " ms");
+            }
+        }
+        double ideal = SINGLE_CALL_TASKS * DELAY.toMillis() / (double) CONCURRENCY;
+        double concurrencyWall = median(walls);
+        double overIdeal = concurrencyWall / ideal - 1;
+        report.add(String.format(Locale.ROOT, "Concurrency efficiency: %d single-call tasks, %d ms per call,"
+                        + " concurrency %d: median wall %.2f s (runs: %s) against the ideal %.2f s: %+.1f%%;"
+                        + " most calls in flight at the server: %d. Goal within 15%%: %s",
+                SINGLE_CALL_TASKS, DELAY.toMillis(), CONCURRENCY, concurrencyWall / 1000, seconds(walls), ideal / 1000,
+                overIdeal * 100, mostInFlight, overIdeal <= 0.15 ? "MET" : "MISSED"));
+
+    }
+
+    private static void overhead(Path out, int runs, Path overhead, List<String> report) throws Exception {
+        List<Double> evalunitWalls = new ArrayList<>();
+        List<Double> jupiterWalls = new ArrayList<>();
+        double evalunitHeap = 0;
+        double evalunitRss = 0;
+        double jupiterHeap = 0;
+        for (int run = 1; run <= runs; run++) {
+            JsonNode engine = evalunit(out, overhead, "overhead-" + run, "evalunit.model=oracle");
+            expectAllPassed(engine, OVERHEAD_TASKS, "overhead run " + run);
+            evalunitWalls.add(engine.path("wallMillis").asDouble());
+            evalunitHeap = Math.max(evalunitHeap, engine.path("peakHeapMB").asDouble());
+            evalunitRss = Math.max(evalunitRss, engine.path("peakRssMB").asDouble());
+            JsonNode plain = fork(out, "jupiter", overhead.toString());
+            expectAllPassed(plain, OVERHEAD_TASKS, "baseline run " + run);
+            jupiterWalls.add(plain.path("wallMillis").asDouble());
+            jupiterHeap = Math.max(jupiterHeap, plain.path("peakHeapMB").asDouble());
+        }
+        double ratio = median(evalunitWalls) / median(jupiterWalls);
+        report.add(String.format(Locale.ROOT, "Engine overhead: %d generated tasks (output and span checks) against"
+                        + " the oracle: median wall %.2f s (runs: %s); plain Jupiter @TestFactory on the same files:"
+                        + " median %.2f s (runs: %s); ratio %.2f. Goal at most 1.5: %s",
+                OVERHEAD_TASKS, median(evalunitWalls) / 1000, seconds(evalunitWalls), median(jupiterWalls) / 1000,
+                seconds(jupiterWalls), ratio, ratio <= 1.5 ? "MET" : "MISSED"));
+        report.add(String.format(Locale.ROOT, "Memory of the test JVM running the %d tasks: peak heap used %.0f MB,"
+                        + " peak resident set %.0f MB (the Jupiter baseline's peak heap: %.0f MB). Goal under 512 MB: %s",
+                OVERHEAD_TASKS, evalunitHeap, evalunitRss, jupiterHeap, evalunitHeap < 512 ? "MET" : "MISSED"));
+
+    }
+
+    private static void faults(Path out, int runs, Path singleCall, List<String> report) throws Exception {
+        List<Double> faultWalls = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            try (BenchmarkServer server = BenchmarkServer.start(DELAY, true)) {
+                JsonNode result = evalunit(out, singleCall, "faults-" + run, "evalunit.model=openai",
+                        "evalunit.model.base-url=" + server.baseUrl(), "evalunit.model.name=bench-model",
+                        "evalunit.model.api-key-env=EVALUNIT_BENCHMARK_NO_KEY", "evalunit.concurrency=" + CONCURRENCY);
+                int answered = server.answersByTask().size();
+                int answeredTwice = (int) server.answersByTask().values().stream().filter(n -> n.get() > 1).count();
+                boolean clean = result.path("passed").asInt() == SINGLE_CALL_TASKS
+                        && result.path("tests").asInt() == SINGLE_CALL_TASKS
+                        && result.path("reportedTwice").asInt() == 0 && answered == SINGLE_CALL_TASKS
+                        && answeredTwice == 0;
+                faultWalls.add(result.path("wallMillis").asDouble());
+                report.add(String.format(Locale.ROOT, "Fault tolerance run %d: %d requests, %d answered 500 (%.0f%%),"
+                                + " %d answered 429; tasks passed %d of %d, reported twice %d; tasks the server"
+                                + " answered %d, answered more than once %d; wall %.2f s. Goal every task passed,"
+                                + " nothing lost or duplicated: %s",
+                        run, server.requests(), server.served500(), 100.0 * server.served500() / server.requests(),
+                        server.served429(), result.path("passed").asInt(), SINGLE_CALL_TASKS,
+                        result.path("reportedTwice").asInt(), answered, answeredTwice,
+                        result.path("wallMillis").asDouble() / 1000, clean ? "MET" : "MISSED " + result.path("firstProblems")));
+            }
+        }
+        report.add(String.format(Locale.ROOT, "Fault tolerance: median wall %.2f s (runs: %s)", median(faultWalls) / 1000,
+                seconds(faultWalls)));
+
+    }
+
+    private static JsonNode evalunit(Path out, Path tasks, String name, String... configuration) throws Exception {
+        List<String> args = new ArrayList<>(List.of("evalunit", tasks.toString(), out.resolve("reports/" + name).toString()));
+        args.addAll(List.of(configuration));
+        return fork(out, args.toArray(String[]::new));
+    }
+
+    /** The 1-minute load averages at the start of each scenario run, for the report. */
+    private static final List<String> LOADS = new ArrayList<>();
+
+    /**
+     * Waits (up to 3 minutes) for the machine to be quiet: on a shared machine another build
+     * would be measured too. Returns the load average it started at.
+     */
+    private static double waitForQuietMachine() throws InterruptedException {
+        double load = loadAverage();
+        for (int waited = 0; load >= QUIET_LOAD && waited < 180; waited += 5) {
+            Thread.sleep(5000);
+            load = loadAverage();
+        }
+        LOADS.add(String.format(Locale.ROOT, "%.1f", load));
+        return load;
+    }
+
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException notLinux) {
+            return 0;
+        }
+    }
+
+    /** Runs {@link Scenario} in a fresh JVM with this JVM's class path, and reads its RESULT line. */
+    private static JsonNode fork(Path out, String... args) throws Exception {
+        waitForQuietMachine();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                TEST_JVM_HEAP));
+        // E.g. -XX:StartFlightRecording=filename=run.jfr to profile a scenario.
+        String extra = System.getenv("BENCHMARK_JVM_ARGS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Scenario.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        AtomicInteger lines = new AtomicInteger();
+        String result = null;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines.incrementAndGet();
+                if (line.startsWith("RESULT ")) {
+                    result = line.substring("RESULT ".length());
+                }
+            }
+        }
+        if (!process.waitFor(RUN_LIMIT_MINUTES, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("scenario " + String.join(" ", args) + " ran past " + RUN_LIMIT_MINUTES + " min");
+        }
+        if (result == null) {
+            throw new IllegalStateException("scenario " + String.join(" ", args) + " exited " + process.exitValue()
+                    + " without a RESULT line");
+        }
+        JsonNode parsed = JSON.readTree(result);
+        System.out.println("  " + args[0] + " " + Path.of(args[1]).getFileName() + " (load at start "
+                + LOADS.get(LOADS.size() - 1) + "): " + parsed);
+        return parsed;
+    }
+
+    private static void expectAllPassed(JsonNode result, int tasks, String what) {
+        if (result.path("passed").asInt() != tasks || result.path("tests").asInt() != tasks) {
+            System.out.println("WARNING: " + what + ": " + result.path("passed").asInt() + " of " + tasks
+                    + " passed; first problems: " + result.path("firstProblems"));
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static String seconds(List<Double> millis) {
+        List<String> texts = new ArrayList<>();
+        for (double value : millis) {
+            texts.add(String.format(Locale.ROOT, "%.2f", value / 1000));
+        }
+        return String.join(", ", texts);
+    }
+
+    private static String machine() {
+        long memoryKb = 0;
+        String cpu = "";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    memoryKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException notLinux) {
+            // leave blank
+        }
+        return String.format(Locale.ROOT, "%d CPUs (%s), %.0f GiB RAM, %s %s, Java %s (%s)",
+                Runtime.getRuntime().availableProcessors(), cpu.isEmpty() ? "unknown CPU" : cpu,
+                memoryKb / 1024.0 / 1024.0, System.getProperty("os.name"), System.getProperty("os.version"),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"));
+    }
+}
