@@ -2,12 +2,9 @@ package dev.evalunit.model;
 
 import dev.evalunit.config.Constants;
 import dev.evalunit.config.Durations;
-import dev.langchain4j.model.ModelProvider;
-import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.ChatRequestOptions;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -19,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -35,7 +31,7 @@ import java.util.stream.Collectors;
  * throw. A retry is an event on the call's {@code chat} span, so a retried call still makes one
  * span.
  */
-final class RetryingChatModel implements ChatModel {
+final class RetryingChatModel extends DecoratingChatModel {
 
     static final String RETRY_EVENT = "evalunit.retry";
     private static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("evalunit.attempt");
@@ -50,7 +46,6 @@ final class RetryingChatModel implements ChatModel {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    private final ChatModel delegate;
     private final int retries;
     private final Backoff backoff;
     private final Sleeper sleeper;
@@ -61,7 +56,7 @@ final class RetryingChatModel implements ChatModel {
 
     RetryingChatModel(ChatModel delegate, int retries, Backoff backoff, Sleeper sleeper, AdaptiveCallLimit limit,
             EndpointAdvice advice, LongSupplier nanoTime, long deadlineNanos) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         if (retries < 0) {
             throw new IllegalArgumentException("retries must not be negative: " + retries);
         }
@@ -169,20 +164,5 @@ final class RetryingChatModel implements ChatModel {
         }
         return "gave up after " + answers.size() + (answers.size() == 1 ? " attempt" : " attempts") + " ("
                 + Constants.RETRIES_PROPERTY_NAME + "=" + retries + "); the endpoint answered: " + answered;
-    }
-
-    @Override
-    public ChatRequestParameters defaultRequestParameters() {
-        return delegate.defaultRequestParameters();
-    }
-
-    @Override
-    public ModelProvider provider() {
-        return delegate.provider();
-    }
-
-    @Override
-    public Set<Capability> supportedCapabilities() {
-        return delegate.supportedCapabilities();
     }
 }

@@ -1,7 +1,6 @@
 package dev.evalunit.model;
 
 import dev.langchain4j.model.ModelProvider;
-import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.ChatRequestOptions;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -17,7 +16,6 @@ import io.opentelemetry.context.Scope;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A {@link ChatModel} that records each call as a GenAI {@code chat} CLIENT span: request and
@@ -29,13 +27,12 @@ import java.util.Set;
  *
  * @since 0.1.0
  */
-public final class TracedChatModel implements ChatModel {
+public final class TracedChatModel extends DecoratingChatModel {
 
-    private final ChatModel delegate;
     private final Tracer tracer;
 
     private TracedChatModel(ChatModel delegate, Tracer tracer) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         this.tracer = Objects.requireNonNull(tracer, "tracer");
     }
 
@@ -149,20 +146,5 @@ public final class TracedChatModel implements ChatModel {
             case CONTENT_FILTER: return "content_filter";
             default: return reason.name().toLowerCase(java.util.Locale.ROOT);
         }
-    }
-
-    @Override
-    public ChatRequestParameters defaultRequestParameters() {
-        return delegate.defaultRequestParameters();
-    }
-
-    @Override
-    public ModelProvider provider() {
-        return delegate.provider();
-    }
-
-    @Override
-    public Set<Capability> supportedCapabilities() {
-        return delegate.supportedCapabilities();
     }
 }

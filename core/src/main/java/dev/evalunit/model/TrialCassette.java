@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.evalunit.config.Constants;
 import dev.evalunit.task.Task;
-import dev.langchain4j.model.ModelProvider;
-import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.ChatRequestOptions;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 
 import java.io.IOException;
@@ -20,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -173,12 +169,10 @@ final class TrialCassette {
     }
 
     /** The model with its calls going through this cassette; what it says about itself is the model's. */
-    private final class Recorded implements ChatModel {
-
-        private final ChatModel delegate;
+    private final class Recorded extends DecoratingChatModel {
 
         Recorded(ChatModel delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -189,21 +183,6 @@ final class TrialCassette {
         @Override
         public ChatResponse chat(ChatRequest request, ChatRequestOptions options) {
             return exchange(request, () -> delegate.chat(request, options));
-        }
-
-        @Override
-        public ChatRequestParameters defaultRequestParameters() {
-            return delegate.defaultRequestParameters();
-        }
-
-        @Override
-        public ModelProvider provider() {
-            return delegate.provider();
-        }
-
-        @Override
-        public Set<Capability> supportedCapabilities() {
-            return delegate.supportedCapabilities();
         }
     }
 }
