@@ -20,11 +20,20 @@ final class ProblemDescriptor extends AbstractTestDescriptor implements Node<Eva
 
     private final RuntimeException problem;
     private final String suite;
+    private final String file;
 
+    /** A problem named after its file: the file is the display name. */
     ProblemDescriptor(UniqueId uniqueId, String displayName, TestSource source, RuntimeException problem, String suite) {
+        this(uniqueId, displayName, source, problem, suite, displayName);
+    }
+
+    /** A problem of one item of a file (a dataset row): named by the item, recorded with its file. */
+    ProblemDescriptor(UniqueId uniqueId, String displayName, TestSource source, RuntimeException problem, String suite,
+            String file) {
         super(uniqueId, displayName, source);
         this.problem = problem;
         this.suite = suite;
+        this.file = file;
     }
 
     @Override
@@ -37,7 +46,7 @@ final class ProblemDescriptor extends AbstractTestDescriptor implements Node<Eva
         TrialRecord trial = new TrialRecord(1, false, 0, List.of(), 0, 0, Optional.empty(),
                 Optional.of(String.valueOf(problem.getMessage())));
         for (String model : context.modelNames()) {
-            context.report().record(new TaskRecord(suite, getDisplayName(), getDisplayName(), model, List.of(),
+            context.report().record(new TaskRecord(suite, getDisplayName(), file, model, List.of(),
                     TaskOutcome.ERROR, List.of(trial), 0, "all", 0));
         }
         throw problem;

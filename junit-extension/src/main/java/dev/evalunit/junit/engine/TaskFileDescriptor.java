@@ -74,6 +74,6 @@ final class TaskFileDescriptor extends AbstractTestDescriptor implements Node<Ev
             return Optional.of(new TaskDescriptor(childId, item.task().get(), suite, model));
         }
         return Optional.of(new ProblemDescriptor(childId, item.id(), Sources.of(item.source()), item.problem().get(),
-                suite));
+                suite, getDisplayName()));
     }
 }
