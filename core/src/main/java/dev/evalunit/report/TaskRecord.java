@@ -68,7 +68,7 @@ public record TaskRecord(
      */
     public static TaskRecord of(TaskResult result, String suite, String file, long durationMs) {
         Objects.requireNonNull(result, "result");
-        List<TrialRecord> trials = result.trials().stream().map(trial -> trial(result, trial)).toList();
+        List<TrialRecord> trials = result.trials().stream().map(TaskRecord::trial).toList();
         return new TaskRecord(suite, result.task().id(), file, result.model(), result.task().tags(), result.outcome(),
                 trials, result.passedTrials(), result.task().pass().toString(), durationMs);
     }
@@ -83,12 +83,12 @@ public record TaskRecord(
         return status != TaskOutcome.ERROR;
     }
 
-    private static TrialRecord trial(TaskResult result, TrialResult trial) {
+    private static TrialRecord trial(TrialResult trial) {
         List<CheckRecord> checks = trial.checks().stream().map(CheckRecord::of).toList();
         return new TrialRecord(trial.trial(), trial.passed(), trial.duration().toMillis(), checks,
                 chatTokens(trial.spans(), GenAiAttributes.USAGE_INPUT_TOKENS),
                 chatTokens(trial.spans(), GenAiAttributes.USAGE_OUTPUT_TOKENS),
-                trial.failure(), trial.error().map(error -> errorDescription(result, trial)));
+                trial.failure(), trial.errorDescription());
     }
 
     private static long chatTokens(List<SpanData> spans, AttributeKey<Long> key) {
@@ -98,16 +98,5 @@ public record TaskRecord(
                 .filter(Objects::nonNull)
                 .mapToLong(Long::longValue)
                 .sum();
-    }
-
-    /**
-     * The same one-line description of the error that the test's report shows. The describer is
-     * internal to {@code dev.evalunit.run}; a one-trial result's error report is its description
-     * behind a fixed prefix.
-     */
-    private static String errorDescription(TaskResult result, TrialResult trial) {
-        String report = new TaskResult(result.task(), result.model(), List.of(trial)).errorReport();
-        String prefix = result.task().id() + " [" + result.model() + "] could not be scored: ";
-        return report.startsWith(prefix) ? report.substring(prefix.length()) : report;
     }
 }

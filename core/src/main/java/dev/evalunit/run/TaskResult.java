@@ -64,7 +64,7 @@ public record TaskResult(Task task, String model, List<TrialResult> trials) {
                 report.append('\n').append(indent).append(trial.failure().get());
             }
             if (trial.error().isPresent()) {
-                report.append('\n').append(indent).append("error: ").append(ErrorDescriptions.describe(trial.error().get()));
+                report.append('\n').append(indent).append("error: ").append(trial.errorDescription().get());
             }
             for (CheckResult check : trial.failedChecks()) {
                 report.append('\n').append(indent).append(check);
@@ -78,7 +78,7 @@ public record TaskResult(Task task, String model, List<TrialResult> trials) {
         return task.id() + " [" + model + "] could not be scored: " + trials.stream()
                 .filter(TrialResult::errored)
                 .map(trial -> (trials.size() > 1 ? "trial " + trial.trial() + ": " : "")
-                        + ErrorDescriptions.describe(trial.error().get()))
+                        + trial.errorDescription().get())
                 .collect(Collectors.joining("; "));
     }
 }

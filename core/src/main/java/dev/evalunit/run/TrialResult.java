@@ -50,6 +50,14 @@ public record TrialResult(
         return error.isPresent();
     }
 
+    /**
+     * @return why the trial could not be scored, on one line with every distinct cause, as reports
+     *         and results files show it; empty when it was scored
+     */
+    public Optional<String> errorDescription() {
+        return error.map(ErrorDescriptions::describe);
+    }
+
     /** @return the checks that failed */
     public List<CheckResult> failedChecks() {
         return checks.stream().filter(check -> !check.passed()).collect(java.util.stream.Collectors.toList());
