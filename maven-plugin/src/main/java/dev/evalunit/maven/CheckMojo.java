@@ -65,6 +65,14 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "evalunit.skip", defaultValue = "false")
     private boolean skip;
 
+    /** Surefire's own switch: when the tests did not run there are no results to gate. */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    private boolean skipTests;
+
+    /** Maven's switch that skips compiling and running the tests. */
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    private boolean testSkip;
+
     @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
     private File buildDirectory;
 
@@ -72,6 +80,12 @@ public class CheckMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("EvalUnit gate skipped (evalunit.skip)");
+            return;
+        }
+        if (skipTests || testSkip) {
+            // Not a pass: nothing was scored. Said loudly, so a release job that skips tests by mistake shows it.
+            getLog().warn("EvalUnit gate skipped: the tests were skipped (" + (skipTests ? "skipTests" : "maven.test.skip")
+                    + "), so there are no results to gate");
             return;
         }
         GateRules gateRules = rules();
