@@ -183,6 +183,33 @@ public final class Constants {
     /** Default of {@link #JUDGE_API_KEY_ENV_PROPERTY_NAME}. */
     public static final String JUDGE_API_KEY_ENV_DEFAULT = "OPENAI_API_KEY";
 
+    /**
+     * Continues a run that was stopped: a task that an earlier build in the same report directory
+     * scored (passed or failed), against the same model and unchanged since, is not run again; its
+     * earlier result is carried into this build's results. Errored tasks and changed tasks run
+     * again. Default: {@value #RESUME_DEFAULT}.
+     */
+    public static final String RESUME_PROPERTY_NAME = "evalunit.resume";
+
+    /** Default of {@link #RESUME_PROPERTY_NAME}. */
+    public static final String RESUME_DEFAULT = "false";
+
+    /**
+     * What tells one build from another in a report directory: every engine execution with the same
+     * build id adds to the same results, one with another id starts them afresh. Default: the Maven
+     * process the tests run under (its pid and start time), else the current JVM; set it when a
+     * build is driven some other way (a wrapper that starts several JVMs).
+     */
+    public static final String BUILD_ID_PROPERTY_NAME = "evalunit.build-id";
+
+    /**
+     * Runs only the tasks whose id matches one of these globs, comma-separated ({@code *} and
+     * {@code ?}; {@code *} also matches {@code /}), e.g. {@code tools/*} or {@code tools/oom,qa/*};
+     * a glob may name the suite too, {@code SreEvalTest#tools/*} (the suite's simple or full class
+     * name, or its location). Default: every task.
+     */
+    public static final String TASKS_PROPERTY_NAME = "evalunit.tasks";
+
     private Constants() {
     }
 }

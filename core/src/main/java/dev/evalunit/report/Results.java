@@ -1,7 +1,10 @@
 package dev.evalunit.report;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,5 +21,32 @@ public record Results(Path file, List<TaskRecord> tasks, List<String> warnings) 
         Objects.requireNonNull(file, "file");
         tasks = List.copyOf(Objects.requireNonNull(tasks, "tasks"));
         warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
+    }
+
+    /**
+     * @return every task once: the latest line of a task scored more than once, in the order the
+     *         tasks last finished
+     */
+    public List<TaskRecord> latest() {
+        Scoreboard scoreboard = new Scoreboard();
+        tasks.forEach(scoreboard::add);
+        return scoreboard.tasks();
+    }
+
+    /**
+     * @return one line per task the file scores more than once (a rerun, or a class run by two
+     *         executions of a build), saying how often and that the latest result counts
+     */
+    public List<String> scoredAgain() {
+        Map<TaskKey, Integer> counts = new LinkedHashMap<>();
+        tasks.forEach(task -> counts.merge(task.key(), 1, Integer::sum));
+        List<String> lines = new ArrayList<>();
+        counts.forEach((key, count) -> {
+            if (count > 1) {
+                lines.add(key + " was scored " + count + " times in " + file + " (a rerun, or a test class that two"
+                        + " executions ran); only the latest result counts");
+            }
+        });
+        return lines;
     }
 }

@@ -9,6 +9,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One finished task against one model: a line of {@code results.jsonl}.
@@ -23,6 +24,8 @@ import java.util.Objects;
  * @param passedTrials how many trials passed
  * @param pass the pass policy as written in task files: {@code all}, {@code any} or a number; never {@code null}
  * @param durationMs how long the task took, all trials included, in milliseconds
+ * @param version a hash of the task as it was run (its file, its input), so a resumed run can tell
+ *        an unchanged task from a changed one; empty when unknown (then the task is never skipped)
  * @since 0.1.0
  */
 public record TaskRecord(
@@ -35,7 +38,8 @@ public record TaskRecord(
         List<TrialRecord> trials,
         int passedTrials,
         String pass,
-        long durationMs) {
+        long durationMs,
+        Optional<String> version) {
 
     public TaskRecord {
         Objects.requireNonNull(suite, "suite");
@@ -55,6 +59,13 @@ public record TaskRecord(
         if (durationMs < 0) {
             throw new IllegalArgumentException("durationMs cannot be negative: " + durationMs);
         }
+        Objects.requireNonNull(version, "version");
+    }
+
+    /** A record without a task version: a resumed run never skips it. */
+    public TaskRecord(String suite, String task, String file, String model, List<String> tags, TaskOutcome status,
+            List<TrialRecord> trials, int passedTrials, String pass, long durationMs) {
+        this(suite, task, file, model, tags, status, trials, passedTrials, pass, durationMs, Optional.empty());
     }
 
     /**
@@ -70,7 +81,8 @@ public record TaskRecord(
         Objects.requireNonNull(result, "result");
         List<TrialRecord> trials = result.trials().stream().map(TaskRecord::trial).toList();
         return new TaskRecord(suite, result.task().id(), file, result.model(), result.task().tags(), result.outcome(),
-                trials, result.passedTrials(), result.task().pass().toString(), durationMs);
+                trials, result.passedTrials(), result.task().pass().toString(), durationMs,
+                TaskVersion.of(result.task()));
     }
 
     /** @return the key that identifies this task in a run: suite, task and model */

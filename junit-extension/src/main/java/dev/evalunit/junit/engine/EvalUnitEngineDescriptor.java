@@ -15,8 +15,17 @@ final class EvalUnitEngineDescriptor extends EngineDescriptor implements Node<Ev
     public void after(EvalUnitExecutionContext context) {
         RunReport report = context.report();
         // Written even when nothing printed: a gate must see a run that scored nothing.
-        report.finish().ifPresent(summary -> {
-            System.out.print(SummaryText.of(report.tasks(), report.directory()));
+        report.finish().ifPresent(build -> {
+            StringBuilder text = new StringBuilder();
+            report.warnings().forEach(warning -> text.append("EvalUnit warning: ").append(warning).append('\n'));
+            build.warnings().forEach(warning -> text.append("EvalUnit warning: ").append(warning).append('\n'));
+            if (build.tasks().size() != report.recorded()) {
+                // Several engine executions share the build's results: say that these figures are the build's.
+                text.append("EvalUnit: this execution ran ").append(report.recorded()).append(report.recorded() == 1
+                        ? " task" : " tasks").append("; the figures below are the whole build's so far\n");
+            }
+            text.append(SummaryText.of(build.tasks(), report.directory()));
+            System.out.print(text);
             System.out.flush();
         });
     }

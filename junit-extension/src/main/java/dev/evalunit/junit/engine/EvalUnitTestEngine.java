@@ -80,7 +80,10 @@ public final class EvalUnitTestEngine extends HierarchicalTestEngine<EvalUnitExe
         } catch (IllegalArgumentException e) {
             shard = Optional.empty(); // every suite reports it as a test of its own
         }
-        return new EvalUnitExecutionContext(settings, runner, configured, new RunReport(reportDirectory, shard),
+        boolean resume = Boolean.parseBoolean(settings.get(Constants.RESUME_PROPERTY_NAME, Constants.RESUME_DEFAULT)
+                .strip());
+        RunReport report = new RunReport(reportDirectory, shard, BuildIdentity.of(settings), resume);
+        return new EvalUnitExecutionContext(settings, runner, configured, report,
                 new Semaphore(concurrency(settings), true));
     }
 

@@ -1,10 +1,8 @@
 package dev.evalunit.junit.engine;
 
-import dev.evalunit.report.ResultsFiles;
-import dev.evalunit.report.ResultsWriter;
-import dev.evalunit.report.Scoreboard;
+import dev.evalunit.report.BuildResults;
 import dev.evalunit.report.Shard;
-import dev.evalunit.report.Summary;
+import dev.evalunit.report.TaskKey;
 import dev.evalunit.report.TaskRecord;
 
 import java.io.IOException;
@@ -17,22 +15,27 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The run's results: each finished task is appended (and flushed) to {@code results.jsonl} at
- * once, so a killed run keeps what it finished; at the end {@code summary.json} is written
- * atomically. Thread-safe.
+ * This engine execution's part of the build's results ({@link BuildResults}): each finished task
+ * is appended to {@code results.jsonl} at once, so a killed run keeps what it finished; at the end
+ * {@code summary.json} is rewritten from every task of the build so far. Thread-safe.
  */
 final class RunReport {
 
     private final Path directory;
     private final Optional<Shard> shard;
-    private final Scoreboard scoreboard = new Scoreboard();
+    private final String buildId;
+    private final boolean resume;
     private final Map<String, Integer> suiteSizes = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
-    private ResultsWriter writer;
+    private int recorded;
+    private BuildResults results;
+    private boolean opened;
 
-    RunReport(Path directory, Optional<Shard> shard) {
+    RunReport(Path directory, Optional<Shard> shard, String buildId, boolean resume) {
         this.directory = directory;
         this.shard = shard;
+        this.buildId = buildId;
+        this.resume = resume;
     }
 
     Path directory() {
@@ -42,65 +45,75 @@ final class RunReport {
     /** Records how many tasks a suite has before sharding, so merged shards can be checked for gaps. */
     synchronized void suiteSize(String suite, int tasks) {
         suiteSizes.put(suite, tasks);
-        // The first suite empties results.jsonl, so no line of an earlier run survives into this one.
-        openWriter();
+        open();
     }
 
-    private void openWriter() {
-        if (writer != null) {
+    /** Joins the build's results when the first suite starts; a run without suites touches no file. */
+    private void open() {
+        if (opened) {
             return;
         }
+        opened = true;
         try {
-            writer = ResultsFiles.open(directory);
+            results = BuildResults.open(directory, buildId, resume);
         } catch (IOException | UncheckedIOException e) {
-            problems.add("could not create " + directory.resolve("results.jsonl") + ": " + e);
+            problems.add("could not prepare " + directory + ": " + e);
         }
+    }
+
+    /** @return the result of this task that an earlier build scored, when resuming and the task is unchanged */
+    synchronized Optional<TaskRecord> earlier(TaskKey key, Optional<String> version) {
+        open();
+        return results == null ? Optional.empty() : results.earlier(key, version);
     }
 
     synchronized void record(TaskRecord task) {
-        scoreboard.add(task);
-        openWriter();
-        if (writer == null) {
+        open();
+        recorded++;
+        if (results == null) {
             return;
         }
         try {
-            writer.add(task);
+            results.add(task);
         } catch (IOException | UncheckedIOException e) {
             problems.add("could not append " + task.task() + " to " + directory.resolve("results.jsonl") + ": " + e);
         }
     }
 
-    synchronized boolean isEmpty() {
-        return scoreboard.tasks().isEmpty();
-    }
-
-    synchronized List<TaskRecord> tasks() {
-        return scoreboard.tasks();
+    /** @return how many tasks this execution recorded */
+    synchronized int recorded() {
+        return recorded;
     }
 
     /**
-     * Writes {@code summary.json}.
+     * Rewrites {@code summary.json} from the whole build's results.
      *
+     * @return the whole build's results; empty when no suite ran in this execution
      * @throws IllegalStateException when a results file could not be written; the message says which
      */
-    synchronized Optional<Summary> finish() {
-        if (suiteSizes.isEmpty() && scoreboard.tasks().isEmpty()) {
+    synchronized Optional<BuildResults.Build> finish() {
+        if (!opened) {
             // No suite in this run (e.g. a Surefire run of Jupiter tests only): leave no files behind.
             return Optional.empty();
         }
-        Summary summary = scoreboard.summary(shard, suiteSizes);
-        try {
-            if (writer != null) {
-                writer.close();
+        Optional<BuildResults.Build> build = Optional.empty();
+        if (results != null) {
+            try {
+                build = Optional.of(results.finish(shard, suiteSizes));
+                results.close();
+            } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+                problems.add("could not write " + directory.resolve("summary.json") + ": " + e);
             }
-            ResultsFiles.writeSummary(directory, summary);
-        } catch (IOException | UncheckedIOException e) {
-            problems.add("could not write " + directory.resolve("summary.json") + ": " + e);
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("EvalUnit could not keep the results of this run; check that "
                     + directory + " is writable (evalunit.report.dir): " + String.join("; ", problems));
         }
-        return Optional.of(summary);
+        return build;
+    }
+
+    /** @return what was skipped while reading earlier results */
+    synchronized List<String> warnings() {
+        return results == null ? List.of() : results.warnings();
     }
 }

@@ -18,6 +18,12 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  */
 final class KilledRun {
 
+    /** Set in the JVM that is killed: only there does the last task hang. */
+    static final String HANG = "killed-run.hang";
+
+    /** The prompts the agent answered in this JVM. */
+    static final java.util.List<String> ANSWERED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private KilledRun() {
     }
 
@@ -26,7 +32,8 @@ final class KilledRun {
 
         @ModelUnderTest
         static final Agent AGENT = context -> {
-            if (context.prompt().equals("task-6")) {
+            ANSWERED.add(context.prompt());
+            if (context.prompt().equals("task-6") && Boolean.getBoolean(HANG)) {
                 new CountDownLatch(1).await();
             }
             return context.prompt();
@@ -38,6 +45,7 @@ final class KilledRun {
                 .selectors(selectClass(HangsOnTheLastTaskSuite.class))
                 .configurationParameter(Constants.REPORT_DIR_PROPERTY_NAME, args[0])
                 .configurationParameter(Constants.CONCURRENCY_PROPERTY_NAME, "1")
+                .configurationParameter(Constants.BUILD_ID_PROPERTY_NAME, "the-killed-build")
                 .configurationParameter("junit.platform.discovery.listener.default", "logging")
                 .enableImplicitConfigurationParameters(false)
                 .build();
