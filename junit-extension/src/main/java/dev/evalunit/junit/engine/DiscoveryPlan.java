@@ -10,9 +10,11 @@ final class DiscoveryPlan {
     private final ShardPlan shard;
     private final RuntimeException shardProblem;
     private final DiscoveryIssueReporter issues;
+    private final TaskSelection selection;
 
     DiscoveryPlan(Settings settings, ShardPlan shard, RuntimeException shardProblem, DiscoveryIssueReporter issues) {
         this.settings = settings;
+        this.selection = TaskSelection.from(settings);
         this.shard = shard;
         this.shardProblem = shardProblem;
         this.issues = issues;
@@ -37,6 +39,11 @@ final class DiscoveryPlan {
     /** @return the sharding configuration's problem, reported as a test of every suite, or null */
     RuntimeException shardProblem() {
         return shardProblem;
+    }
+
+    /** @return the tasks evalunit.tasks selects */
+    TaskSelection selection() {
+        return selection;
     }
 
     DiscoveryIssueReporter issues() {

@@ -6,6 +6,7 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 
+import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,13 +36,16 @@ final class ModelDescriptor extends AbstractTestDescriptor implements Node<EvalU
         return suite.getLegacyReportingName();
     }
 
+    /** @return the suite's problems, then its tasks, each as a test of this model */
     Set<DiscoverySelector> childSelectors() {
-        return suite.taskSelectors(getUniqueId());
+        Set<DiscoverySelector> selectors = new LinkedHashSet<>(suite.problemSelectors(getUniqueId()));
+        selectors.addAll(suite.taskSelectors(getUniqueId()));
+        return selectors;
     }
 
     Optional<TestDescriptor> createChild(UniqueId childId) {
         if (!childId.getLastSegment().getType().equals(Segments.TASK)) {
-            return Optional.empty();
+            return suite.createProblem(childId, Optional.of(model));
         }
         return suite.createTask(childId, Optional.of(model));
     }

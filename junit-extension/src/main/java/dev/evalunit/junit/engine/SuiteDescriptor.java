@@ -109,7 +109,8 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<EvalU
                 SourcePosition at = file.error().get().position();
                 String path = file.document().path();
                 suite.unshardedSize++;
-                if (suite.shard.owns(reportName + "/" + path)) {
+                if (suite.shard.owns(reportName + "/" + path)
+                        && selectsFile(plan.selection(), reportName, path)) {
                     suite.addProblem(Segments.FILE, path, Sources.of(at), file.error().get(), plan);
                 }
             } else if (file.file().orElseThrow().holdsMany()) {
@@ -117,7 +118,7 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<EvalU
             } else {
                 Task task = file.file().get().tasks().get(0);
                 suite.unshardedSize++;
-                if (suite.shard.owns(reportName + "/" + task.id())) {
+                if (suite.shard.owns(reportName + "/" + task.id()) && plan.selection().includes(reportName, task.id())) {
                     suite.tasks.put(task.id(), task);
                     suite.order.add(UniqueId.root(Segments.TASK, task.id()).getLastSegment());
                 }
@@ -126,13 +127,29 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<EvalU
         return suite;
     }
 
+    /**
+     * A broken file has no task id to match; its path stands in, without the extension, whole or
+     * from any folder down ({@code sre/tools/bad.yaml} is selected by {@code tools/*}).
+     */
+    private static boolean selectsFile(TaskSelection selection, String suite, String path) {
+        String name = path.replaceFirst("\\.(yaml|yml)$", "");
+        while (!selection.includes(suite, name)) {
+            int slash = name.indexOf('/');
+            if (slash < 0) {
+                return false;
+            }
+            name = name.substring(slash + 1);
+        }
+        return true;
+    }
+
     /** Adds a file of several tasks, with the items this shard owns; none owned, no container. */
     private void addFile(String path, TaskFile file, DiscoveryPlan plan) {
         Map<String, TaskFile.Item> owned = new LinkedHashMap<>();
         List<TaskFile.Item> problems = new ArrayList<>();
         for (TaskFile.Item item : file.items()) {
             unshardedSize++;
-            if (shard.owns(reportName + "/" + item.id())) {
+            if (shard.owns(reportName + "/" + item.id()) && plan.selection().includes(reportName, item.id())) {
                 owned.put(item.id(), item);
                 item.problem().ifPresent(problem -> problems.add(item));
             }
@@ -181,15 +198,23 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<EvalU
     /** @return a unique-id selector for every child: problems first, then models or tasks, in file order */
     Set<DiscoverySelector> childSelectors() {
         Set<DiscoverySelector> selectors = new LinkedHashSet<>();
-        for (ProblemSpec problem : problems.values()) {
-            selectors.add(DiscoverySelectors.selectUniqueId(getUniqueId().append(problem.segment, problem.displayName)));
-        }
         if (models.isMultiple()) {
+            // A broken file is an error of each model, as each task is a test per model: one count everywhere.
             for (String model : models.names()) {
                 selectors.add(DiscoverySelectors.selectUniqueId(getUniqueId().append(Segments.MODEL, model)));
             }
         } else {
+            selectors.addAll(problemSelectors(getUniqueId()));
             selectors.addAll(taskSelectors(getUniqueId()));
+        }
+        return selectors;
+    }
+
+    /** @return a selector for every problem (a broken file, a bad setting) under {@code parent} */
+    Set<DiscoverySelector> problemSelectors(UniqueId parent) {
+        Set<DiscoverySelector> selectors = new LinkedHashSet<>();
+        for (ProblemSpec problem : problems.values()) {
+            selectors.add(DiscoverySelectors.selectUniqueId(parent.append(problem.segment, problem.displayName)));
         }
         return selectors;
     }
@@ -217,11 +242,19 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<EvalU
         if (last.getType().equals(Segments.TASKS)) {
             return models.isMultiple() ? Optional.empty() : createFile(childId, Optional.empty());
         }
+        return models.isMultiple() ? Optional.empty() : createProblem(childId, Optional.empty());
+    }
+
+    /** @return the problem named by the last segment of {@code problemId}, as an error of {@code model} when given */
+    Optional<TestDescriptor> createProblem(UniqueId problemId, Optional<String> model) {
+        UniqueId.Segment last = problemId.getLastSegment();
         ProblemSpec spec = problems.get(last.getValue());
         if (spec == null || !last.getType().equals(spec.segment)) {
             return Optional.empty();
         }
-        return Optional.of(new ProblemDescriptor(childId, spec.displayName, spec.source, spec.problem, reportName));
+        String displayName = model.map(name -> spec.displayName + " [" + name + "]").orElse(spec.displayName);
+        return Optional.of(new ProblemDescriptor(problemId, displayName, spec.displayName, spec.source, spec.problem,
+                reportName, spec.displayName));
     }
 
     /**

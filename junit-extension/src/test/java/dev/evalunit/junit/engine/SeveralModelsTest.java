@@ -50,6 +50,35 @@ class SeveralModelsTest {
         static final Agent TWO = context -> "b";
     }
 
+    @EvalSuite("engine/broken")
+    static class BrokenFilesTwoModelsSuite {
+
+        @ModelUnderTest("first")
+        static final Agent FIRST = context -> "";
+
+        @ModelUnderTest("second")
+        static final Agent SECOND = context -> "";
+    }
+
+    @Test
+    void aBrokenFileIsAnErrorOfEachModelAndEveryCountAgrees() throws IOException {
+        EngineExecutionResults results = evalunit().configurationParameter(Constants.REPORT_DIR_PROPERTY_NAME,
+                reports.toString()).selectors(selectClass(BrokenFilesTwoModelsSuite.class)).execute();
+
+        assertThat(finishedTests(results)).contains("engine/broken/no-prompt.yaml [first]",
+                "engine/broken/no-prompt.yaml [second]");
+        Summary summary = ResultsFiles.readSummary(reports);
+        // JUnit's (and so Surefire's) counts are the summary's: 5 broken files and 2 tasks, for each of 2 models.
+        assertThat(results.testEvents().finished().count()).isEqualTo(summary.figures().total()).isEqualTo(14);
+        long errored = results.testEvents().failed().stream().filter(event -> event.getRequiredPayload(
+                org.junit.platform.engine.TestExecutionResult.class).getThrowable()
+                .filter(thrown -> !(thrown instanceof AssertionError)).isPresent()).count();
+        assertThat(errored).isEqualTo(summary.figures().errors()).isEqualTo(10);
+        assertThat(summary.byModel().get("first").figures().errors()).isEqualTo(5);
+        assertThat(ResultsFiles.readResults(reports).tasks()).extracting(task -> task.task())
+                .contains("engine/broken/no-prompt.yaml").doesNotContain("engine/broken/no-prompt.yaml [first]");
+    }
+
     @Test
     void runsEveryTaskOncePerModelAsATestOfItsOwn() {
         EngineExecutionResults results = evalunit().configurationParameter(Constants.REPORT_DIR_PROPERTY_NAME,
