@@ -54,13 +54,26 @@ public final class ModelBinding {
         return new ModelBinding(name, task -> agent, Optional.empty());
     }
 
+    /**
+     * The URI scheme of a task made from a prompt in code rather than read from a file
+     * ({@code evalunit:com.acme.CapitalsTest/knowsParis}); the oracle says plainly that it has no reference.
+     */
+    public static final String PROMPT_SCHEME = "evalunit";
+
     /** @return the {@code oracle}: each task's reference solution, played through the tool loop */
     public static ModelBinding oracle() {
         return new ModelBinding(OracleChatModel.NAME, task -> {
             if (task.reference().isEmpty()) {
+                String message = task.source().uri().getScheme() != null
+                        && task.source().uri().getScheme().equals(PROMPT_SCHEME)
+                        ? "the oracle answers with a task file's reference solution, and a prompt sent from code ("
+                                + task.id() + ") has none; test the prompt against a real model (@ModelUnderTest or "
+                                + Constants.MODEL_PROPERTY_NAME + "), or put it in a task file with a reference:"
+                                + " section and run that file"
+                        : "task " + task.id() + " has no reference, so the oracle cannot answer it; add a reference:"
+                                + " section (tool-calls and output) to " + task.source();
                 return context -> {
-                    throw new IllegalStateException("task " + task.id() + " has no reference, so the oracle cannot"
-                            + " answer it; add a reference: section (tool-calls and output) to " + task.source());
+                    throw new IllegalStateException(message);
                 };
             }
             return new ChatModelAgent(new OracleChatModel(task.reference().get()), OracleChatModel.NAME);

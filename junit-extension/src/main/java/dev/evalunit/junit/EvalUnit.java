@@ -70,7 +70,12 @@ public final class EvalUnit {
             messages.add(new TaskMessage(TaskMessage.Role.SYSTEM, system));
         }
         messages.add(new TaskMessage(TaskMessage.Role.USER, prompt));
-        URI uri = URI.create("evalunit:" + testName);
+        URI uri;
+        try {
+            uri = new URI(ModelBinding.PROMPT_SCHEME, testName, null); // quotes what a display name may hold
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("cannot name a prompt after test " + testName, e);
+        }
         Task task = new Task(testName, Optional.empty(), List.of(), messages, List.of(), Optional.empty(), 1,
                 PassPolicy.ALL, Optional.empty(), List.of(), SourcePosition.startOf(uri, testName));
         return runner.runTrial(task, model, 1, graders);

@@ -54,7 +54,8 @@ public final class EvalUnitExtension implements ParameterResolver {
                         System::getenv)),
                 ModelBinding.class);
         TaskRunner runner = TaskRunner.fromSettings(settings(extensionContext));
-        String name = extensionContext.getTestMethod().map(method -> method.getName())
+        // Class and method: two classes' methods of one name must not share a cassette.
+        String name = testClass.getName() + "/" + extensionContext.getTestMethod().map(method -> method.getName())
                 .orElse(extensionContext.getDisplayName());
         Graders graders = extensionContext.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
                 new GradersKey(testClass), key -> GraderMembers.resolve(Optional.of(testClass), settings(extensionContext)),

@@ -15,12 +15,18 @@ public final class TaskResultAssert extends AbstractAssert<TaskResultAssert, Tas
         super(actual, TaskResultAssert.class);
     }
 
-    /** @return this, when the task passed */
+    /**
+     * @return this, when the task passed
+     * @throws NotScoredException when the task could not be scored (an error, not a failure)
+     */
     public TaskResultAssert passed() {
         return hasOutcome(TaskOutcome.PASSED);
     }
 
-    /** @return this, when the task was scored and failed */
+    /**
+     * @return this, when the task was scored and failed
+     * @throws NotScoredException when the task could not be scored (an error, not a failure)
+     */
     public TaskResultAssert failed() {
         return hasOutcome(TaskOutcome.FAILED);
     }
@@ -33,6 +39,12 @@ public final class TaskResultAssert extends AbstractAssert<TaskResultAssert, Tas
     private TaskResultAssert hasOutcome(TaskOutcome expected) {
         isNotNull();
         TaskOutcome outcome = actual.outcome();
+        if (outcome == TaskOutcome.ERROR && expected != TaskOutcome.ERROR) {
+            // An error, not a failure, as the engine reports it: nothing was scored.
+            throw new NotScoredException("task " + actual.task().id() + " could not be scored:\n"
+                    + actual.errorReport(), actual.trials().stream().flatMap(trial -> trial.error().stream())
+                    .findFirst().orElse(null));
+        }
         if (outcome != expected) {
             String details = outcome == TaskOutcome.ERROR ? actual.errorReport() : actual.failureReport();
             failWithMessage("expected task %s to be %s but it %s:%n%s", actual.task().id(),

@@ -83,9 +83,11 @@ public final class TrialResultAssert extends AbstractAssert<TrialResultAssert, T
         return this;
     }
 
+    /** @throws NotScoredException (an error, not a failure) when the trial could not be scored */
     private void failIfNotScored() {
         if (actual.error().isPresent()) {
-            failWithMessage("the trial could not be scored: %s", actual.error().get());
+            throw new NotScoredException("the trial could not be scored: " + actual.errorDescription().orElseThrow(),
+                    actual.error().get());
         }
         if (actual.failure().isPresent()) {
             failWithMessage("the trial failed: %s", actual.failure().get());

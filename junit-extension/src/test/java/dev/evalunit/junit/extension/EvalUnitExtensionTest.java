@@ -5,11 +5,24 @@ import dev.evalunit.check.SpanExpectation;
 import dev.evalunit.junit.EvalUnit;
 import dev.evalunit.junit.EvalUnitExtension;
 import dev.evalunit.junit.ModelUnderTest;
+import dev.evalunit.junit.NotScoredException;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.evalunit.model.Agent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static dev.evalunit.junit.EvalAssertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -65,8 +78,49 @@ class EvalUnitExtensionTest {
                 .execute().testEvents();
 
         events.assertThatEvents().haveExactly(1, event(test("taskPasses"), finishedWithFailure(
+                instanceOf(NotScoredException.class),
                 message(text -> text.contains("could not be scored") && text.contains("@ModelUnderTest")
                         && text.contains("evalunit.model")))));
+    }
+
+    @Test
+    void aTrialThatCouldNotBeScoredIsAnErrorNotAFailureAsInTheEngine() {
+        Events events = run(ThrowingAgentFixture.class, "asks");
+
+        events.assertThatEvents().haveExactly(1, event(test("asks"), finishedWithFailure(
+                instanceOf(NotScoredException.class),
+                message(text -> text.contains("the trial could not be scored") && text.contains("backend is down")))));
+    }
+
+    @Test
+    void askAgainstTheOracleSaysPlainlyThatAPromptHasNoReference() {
+        Events events = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectMethod(ConfiguredModelFixture.class, "asks", EvalUnit.class.getName()))
+                .configurationParameter("evalunit.model", "oracle")
+                .execute().testEvents();
+
+        events.assertThatEvents().haveExactly(1, event(test("asks"), finishedWithFailure(
+                instanceOf(NotScoredException.class),
+                message(text -> text.contains("a prompt sent from code")
+                        && text.contains("has none") && !text.contains("add a reference: section (tool-calls")))));
+    }
+
+    @Test
+    void twoClassesWithAMethodOfOneNameRecordTwoCassettes(@TempDir Path cassettes) throws IOException {
+        for (Class<?> fixture : List.of(AskFixture.class, OtherAskFixture.class)) {
+            EngineTestKit.engine("junit-jupiter")
+                    .selectors(selectMethod(fixture, "answers", EvalUnit.class.getName()))
+                    .configurationParameter("evalunit.cassette", "record")
+                    .configurationParameter("evalunit.cassette.dir", cassettes.toString())
+                    .execute().testEvents().assertStatistics(stats -> stats.succeeded(1));
+        }
+
+        try (Stream<Path> files = Files.walk(cassettes)) {
+            org.assertj.core.api.Assertions.assertThat(files.filter(Files::isRegularFile).map(file -> cassettes.relativize(file).toString()).toList())
+                    .containsExactlyInAnyOrder(
+                            "echo/" + AskFixture.class.getName().replace('$', '_') + "/answers/trial-1.json",
+                            "echo/" + OtherAskFixture.class.getName().replace('$', '_') + "/answers/trial-1.json");
+        }
     }
 
     private static Events run(Class<?> fixture, String method) {
@@ -98,11 +152,68 @@ class EvalUnitExtensionTest {
     }
 
     @ExtendWith(EvalUnitExtension.class)
+    static class ThrowingAgentFixture {
+
+        @ModelUnderTest("thrower")
+        static final Agent AGENT = context -> {
+            throw new IllegalStateException("backend is down");
+        };
+
+        @Test
+        void asks(EvalUnit eval) {
+            assertThat(eval.ask("anything")).outputContains("x");
+        }
+    }
+
+    @ExtendWith(EvalUnitExtension.class)
+    static class AskFixture {
+
+        @ModelUnderTest("echo")
+        static ChatModel model() {
+            return new EchoChatModel();
+        }
+
+        @Test
+        void answers(EvalUnit eval) {
+            assertThat(eval.ask("Say hello")).outputContains("Say hello");
+        }
+    }
+
+    @ExtendWith(EvalUnitExtension.class)
+    static class OtherAskFixture {
+
+        @ModelUnderTest("echo")
+        static ChatModel model() {
+            return new EchoChatModel();
+        }
+
+        @Test
+        void answers(EvalUnit eval) {
+            assertThat(eval.ask("Say goodbye")).outputContains("Say goodbye");
+        }
+    }
+
+    /** Answers with the last user message: a ChatModel, so its calls go through the cassette. */
+    static final class EchoChatModel implements ChatModel {
+
+        @Override
+        public ChatResponse doChat(ChatRequest request) {
+            String last = ((UserMessage) request.messages().get(request.messages().size() - 1)).singleText();
+            return ChatResponse.builder().aiMessage(AiMessage.from(last)).build();
+        }
+    }
+
+    @ExtendWith(EvalUnitExtension.class)
     static class ConfiguredModelFixture {
 
         @Test
         void taskPasses(EvalUnit eval) {
             assertThat(eval.runTask("extension/oom.yaml")).passed();
+        }
+
+        @Test
+        void asks(EvalUnit eval) {
+            assertThat(eval.ask("What is the capital of France?")).outputContains("Paris");
         }
     }
 
