@@ -210,6 +210,16 @@ public final class Constants {
      */
     public static final String TASKS_PROPERTY_NAME = "evalunit.tasks";
 
+    /**
+     * How long one model call may wait for an answer, as a duration such as {@code 60s}. A call
+     * past it is a transient fault: abandoned, retried ({@value #RETRIES_PROPERTY_NAME}), then an
+     * error naming the endpoint, never a score. Default: {@value #CALL_TIMEOUT_DEFAULT}.
+     */
+    public static final String CALL_TIMEOUT_PROPERTY_NAME = "evalunit.call-timeout";
+
+    /** Default of {@link #CALL_TIMEOUT_PROPERTY_NAME}. */
+    public static final String CALL_TIMEOUT_DEFAULT = "60s";
+
     private Constants() {
     }
 }

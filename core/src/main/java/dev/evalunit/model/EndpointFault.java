@@ -115,6 +115,9 @@ record EndpointFault(Kind kind, OptionalInt status, Optional<Duration> retryAfte
     }
 
     private static EndpointFault fromType(Throwable cause) {
+        if (cause instanceof CallTimeoutException) {
+            return new EndpointFault(Kind.TRANSIENT, OptionalInt.empty(), Optional.empty(), cause.getMessage());
+        }
         if (cause instanceof InterruptedException || cause instanceof ClosedByInterruptException
                 || (cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException))) {
             return new EndpointFault(Kind.INTERRUPTED, OptionalInt.empty(), Optional.empty(), "interrupted");

@@ -33,9 +33,16 @@ public final class ModelCalls {
     private final Cassette cassette;
     private final LongSupplier nanoTime;
     private final Map<String, AdaptiveCallLimit> limits = new ConcurrentHashMap<>();
+    private final Optional<Duration> callTimeout;
 
     ModelCalls(int retries, Backoff backoff, RetryingChatModel.Sleeper sleeper, int concurrency, Cassette cassette,
             LongSupplier nanoTime) {
+        this(retries, backoff, sleeper, concurrency, cassette, nanoTime, Optional.empty());
+    }
+
+    ModelCalls(int retries, Backoff backoff, RetryingChatModel.Sleeper sleeper, int concurrency, Cassette cassette,
+            LongSupplier nanoTime, Optional<Duration> callTimeout) {
+        this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
         if (retries < 0) {
             throw new IllegalArgumentException("retries must not be negative: " + retries);
         }
@@ -71,7 +78,8 @@ public final class ModelCalls {
                 settings.positiveInt(Constants.CONCURRENCY_PROPERTY_NAME, Constants.CONCURRENCY_DEFAULT),
                 new Cassette(CassetteMode.from(settings),
                         settings.get(Constants.CASSETTE_DIR_PROPERTY_NAME, Constants.CASSETTE_DIR_DEFAULT)),
-                System::nanoTime);
+                System::nanoTime,
+                Optional.of(settings.duration(Constants.CALL_TIMEOUT_PROPERTY_NAME, Constants.CALL_TIMEOUT_DEFAULT)));
     }
 
     private static int retries(Settings settings) {
@@ -140,7 +148,7 @@ public final class ModelCalls {
                 return model;
             }
             ChatModel retrying = new RetryingChatModel(model, retries, backoff, sleeper, limit, advice, nanoTime,
-                    deadlineNanos);
+                    deadlineNanos, callTimeout);
             return cassette.map(recording -> recording.wrap(retrying)).orElse(retrying);
         }
 

@@ -17,6 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -34,6 +41,13 @@ import java.util.stream.Collectors;
 final class RetryingChatModel extends DecoratingChatModel {
 
     static final String RETRY_EVENT = "evalunit.retry";
+
+    /** Attempts bounded by a call timeout run here; daemons, so an abandoned attempt never keeps the JVM alive. */
+    private static final ExecutorService CALLS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "evalunit-model-call");
+        thread.setDaemon(true);
+        return thread;
+    });
     private static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("evalunit.attempt");
     private static final AttributeKey<Long> WAIT_MS = AttributeKey.longKey("evalunit.retry.wait_ms");
     private static final AttributeKey<String> ANSWER = AttributeKey.stringKey("evalunit.endpoint.answer");
@@ -53,10 +67,18 @@ final class RetryingChatModel extends DecoratingChatModel {
     private final EndpointAdvice advice;
     private final LongSupplier nanoTime;
     private final long deadlineNanos;
+    private final Optional<Duration> callTimeout;
 
     RetryingChatModel(ChatModel delegate, int retries, Backoff backoff, Sleeper sleeper, AdaptiveCallLimit limit,
             EndpointAdvice advice, LongSupplier nanoTime, long deadlineNanos) {
+        this(delegate, retries, backoff, sleeper, limit, advice, nanoTime, deadlineNanos, Optional.empty());
+    }
+
+    /** @param callTimeout how long one attempt may wait for an answer; empty for no bound but the trial's deadline */
+    RetryingChatModel(ChatModel delegate, int retries, Backoff backoff, Sleeper sleeper, AdaptiveCallLimit limit,
+            EndpointAdvice advice, LongSupplier nanoTime, long deadlineNanos, Optional<Duration> callTimeout) {
         super(delegate);
+        this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
         if (retries < 0) {
             throw new IllegalArgumentException("retries must not be negative: " + retries);
         }
@@ -86,7 +108,7 @@ final class RetryingChatModel extends DecoratingChatModel {
             EndpointFault fault;
             try (AdaptiveCallLimit.Permit permit = acquire()) {
                 try {
-                    ChatResponse response = call.get();
+                    ChatResponse response = bounded(call);
                     permit.succeeded();
                     return response;
                 } catch (RuntimeException e) {
@@ -127,6 +149,37 @@ final class RetryingChatModel extends DecoratingChatModel {
                 stopped.initCause(error);
                 throw stopped;
             }
+        }
+    }
+
+    /**
+     * Runs one attempt, bounded by {@code evalunit.call-timeout}: past it the attempt is abandoned
+     * (its thread interrupted) and counts as a transient fault, so it is retried like a refused
+     * connection. The attempt runs on a thread of its own, in the caller's OpenTelemetry context.
+     */
+    private ChatResponse bounded(Supplier<ChatResponse> call) {
+        if (callTimeout.isEmpty()) {
+            return call.get();
+        }
+        Future<ChatResponse> attempt = CALLS.submit(io.opentelemetry.context.Context.current().wrap(call::get));
+        try {
+            return attempt.get(callTimeout.get().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            attempt.cancel(true);
+            throw new CallTimeoutException(callTimeout.get());
+        } catch (InterruptedException e) {
+            attempt.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("stopped while waiting for a model call: the trial's deadline passed");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
         }
     }
 

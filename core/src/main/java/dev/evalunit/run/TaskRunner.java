@@ -184,9 +184,21 @@ public final class TaskRunner {
                 String text = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 output = text == null ? "" : text;
             } catch (TimeoutException e) {
+                InFlightSpans.Snapshot running = spans.inFlight(); // before the cancel ends them
                 answer.cancel(true);
-                failure = Optional.of("timed out after " + Durations.format(timeout)
-                        + " (the task's timeout, else evalunit.timeout)");
+                if (task.timeout().isEmpty() && running.modelCallInFlight()) {
+                    // The run's default cut an unanswered call: the endpoint was slow, which is not a score.
+                    error = Optional.of(new TrialDeadlineException("stopped by " + Constants.TIMEOUT_PROPERTY_NAME
+                            + "=" + Durations.format(timeout) + " while a model call was in flight; "
+                            + running.describe() + ". An endpoint too slow to answer is not a score: raise "
+                            + Constants.TIMEOUT_PROPERTY_NAME + ", bound each call with "
+                            + Constants.CALL_TIMEOUT_PROPERTY_NAME + " so it is retried, or give the task a timeout"
+                            + " of its own if its budget is part of the task"));
+                } else {
+                    failure = Optional.of("timed out after " + Durations.format(timeout) + " ("
+                            + (task.timeout().isPresent() ? "the task's timeout" : Constants.TIMEOUT_PROPERTY_NAME)
+                            + "); " + running.describe());
+                }
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 if (cause instanceof ToolCallLimitExceeded) {

@@ -32,6 +32,7 @@ final class TrialSpans implements AutoCloseable {
             ContextPropagators.create(W3CTraceContextPropagator.getInstance());
 
     private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    private final InFlightSpans inFlight = new InFlightSpans();
     private final SdkTracerProvider provider;
     private final OpenTelemetry openTelemetry;
 
@@ -39,6 +40,7 @@ final class TrialSpans implements AutoCloseable {
         provider = SdkTracerProvider.builder()
                 .setResource(RESOURCE)
                 .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                .addSpanProcessor(inFlight)
                 .build();
         // Traces only: OpenTelemetrySdk would also build a meter and a logger provider for every
         // trial, which nothing reads (metrics and logs an agent makes go to no-op providers).
@@ -62,6 +64,11 @@ final class TrialSpans implements AutoCloseable {
 
     Tracer tracer() {
         return provider.get(INSTRUMENTATION_SCOPE);
+    }
+
+    /** @return what is running in the trial now, its root aside */
+    InFlightSpans.Snapshot inFlight() {
+        return inFlight.snapshot();
     }
 
     /** @return every span ended so far, in the order they ended */

@@ -162,14 +162,42 @@ class EndpointFaultsTest {
     }
 
     @Test
-    void aHungEndpointIsStoppedByTheTrialsDeadline() {
+    void aCallCutByTheRunsDefaultDeadlineIsAnErrorSayingWhatWasInFlight() {
         try (FakeOpenAiServer server = FakeOpenAiServer.start(request -> Reply.hang())) {
 
             Events tests = run(openAi(server.baseUrl()).configurationParameter("evalunit.timeout", "1s"), CAPITAL);
 
-            tests.assertThatEvents().haveExactly(1, event(test(), displayName("capital"), finishedWithFailure(
-                    instanceOf(AssertionFailedError.class), message(m -> m.contains("timed out after 1s")))));
+            tests.assertThatEvents().haveExactly(1, event(test(), displayName("capital"), finishedWithFailure(anError(),
+                    message(m -> m.contains("stopped by evalunit.timeout=1s while a model call was in flight;"
+                            + " still running: chat test-model (for ") && m.contains("is not a score")))));
             assertThat(server.requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aTaskPastTheDeadlineItsFileSetsFailsSayingWhatWasStillRunning() {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(request -> Reply.hang())) {
+
+            Events tests = run(openAi(server.baseUrl()), "openai/budget/capital-in-time.yaml");
+
+            tests.assertThatEvents().haveExactly(1, event(test(), displayName("capital-in-time"), finishedWithFailure(
+                    instanceOf(AssertionFailedError.class), message(m -> m.contains("timed out after 1s (the task's"
+                            + " timeout); still running: chat test-model (for ")))));
+        }
+    }
+
+    @Test
+    void aCallWithoutAnAnswerWithinTheCallTimeoutIsRetriedThenAnErrorNamingTheEndpoint() {
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(request -> Reply.hang())) {
+
+            Events tests = run(openAi(server.baseUrl()).configurationParameter("evalunit.call-timeout", "200ms")
+                    .configurationParameter("evalunit.retries", "2"), CAPITAL);
+
+            tests.assertThatEvents().haveExactly(1, event(test(), displayName("capital"), finishedWithFailure(anError(),
+                    message(m -> m.contains("model call 1 to openai model test-model at " + server.baseUrl()
+                            + " failed: gave up after 3 attempts (evalunit.retries=2); the endpoint answered: no answer"
+                            + " within evalunit.call-timeout=200ms (every attempt)")))));
+            assertThat(server.requests()).hasSize(3);
         }
     }
 
