@@ -2,7 +2,6 @@ package dev.evalunit.maven;
 
 import dev.evalunit.report.ResultsFiles;
 import dev.evalunit.report.Results;
-import dev.evalunit.report.Scoreboard;
 import dev.evalunit.report.Shard;
 import dev.evalunit.report.Summary;
 import dev.evalunit.report.TaskKey;
@@ -109,9 +108,8 @@ final class ReportDirectories {
             throw new ReportException("cannot read the EvalUnit results: " + e.getMessage(), e);
         }
         warnings.addAll(results.warnings());
-        Scoreboard scoreboard = new Scoreboard(); // the last line of a task scored twice in one run counts
-        results.tasks().forEach(scoreboard::add);
-        List<TaskRecord> tasks = scoreboard.tasks();
+        warnings.addAll(results.scoredAgain()); // counted once (the latest line), and said
+        List<TaskRecord> tasks = results.latest();
         checkSameRun(summaryFile, resultsFile, summary, tasks);
         return new Directory(path, summary, tasks);
     }
