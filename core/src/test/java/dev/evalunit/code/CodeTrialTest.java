@@ -160,9 +160,12 @@ class CodeTrialTest {
 
         CodeRun run = run(spec, Programs.answer(APP, slow), 4);
 
-        assertThat(run.failure()).hasValue("process app never printed a line containing \"Listening\" within 4s"
-                + " (the run's timeout) (it never became ready); stopped it and its children. Its output ends"
-                + " \"starting...\"");
+        // On a loaded machine the child JVM may not even reach its first line within the 4s: both are this failure.
+        assertThat(run.failure()).hasValueSatisfying(failure -> assertThat(failure).isIn(
+                "process app never printed a line containing \"Listening\" within 4s (the run's timeout) (it never"
+                        + " became ready); stopped it and its children. Its output ends \"starting...\"",
+                "process app never printed a line containing \"Listening\" within 4s (the run's timeout) (it never"
+                        + " became ready); stopped it and its children. Its output ends (it printed nothing)"));
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
     }
 
