@@ -81,7 +81,7 @@ public final class EvalUnitTestEngine extends HierarchicalTestEngine<EvalUnitExe
             shard = Optional.empty(); // every suite reports it as a test of its own
         }
         return new EvalUnitExecutionContext(settings, runner, configured, new RunReport(reportDirectory, shard),
-                new Semaphore(concurrency(settings), true));
+                new Semaphore(concurrency(settings), true), RunMonitor.fromSettings(settings, System.out));
     }
 
     private static Settings settings(ExecutionRequest request) {

@@ -48,6 +48,7 @@ final class ModelDescriptor extends AbstractTestDescriptor implements Node<EvalU
 
     @Override
     public EvalUnitExecutionContext before(EvalUnitExecutionContext context) {
+        context.monitor().plan(model, TaskCount.of(this));
         return context.withModel(suite.bindModel(model, context));
     }
 }

@@ -70,6 +70,11 @@ final class RunReport {
         }
     }
 
+    /** @return suite &rarr; how many tasks it has before sharding, for the HTML report */
+    synchronized Map<String, Integer> suiteSizes() {
+        return Map.copyOf(suiteSizes);
+    }
+
     synchronized boolean isEmpty() {
         return scoreboard.tasks().isEmpty();
     }
