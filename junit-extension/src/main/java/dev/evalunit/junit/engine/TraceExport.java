@@ -49,7 +49,7 @@ final class TraceExport implements AutoCloseable {
     static final AttributeKey<String> CHECK_MESSAGE = AttributeKey.stringKey("evalunit.check.message");
 
     /** The SDK's exporter logs every failed export; the run says it once instead. Held so the level sticks. */
-    private static final Logger EXPORTER_LOG = Logger.getLogger("io.opentelemetry.exporter.internal.http.HttpExporter");
+    private static final Logger EXPORTER_LOG = Logger.getLogger("io.opentelemetry.exporter");
 
     private final Optional<SpanExporter> exporter;
     private final String endpoint;
