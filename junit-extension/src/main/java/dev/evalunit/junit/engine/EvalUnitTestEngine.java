@@ -35,6 +35,11 @@ public final class EvalUnitTestEngine extends HierarchicalTestEngine<EvalUnitExe
     /** The engine's id, the first segment of every unique id: {@code [engine:evalunit]}. */
     public static final String ENGINE_ID = "evalunit";
 
+    static {
+        // Before any library that logs is loaded: the engine class is the first of ours the platform touches.
+        QuietLibraries.apply();
+    }
+
     @Override
     public String getId() {
         return ENGINE_ID;

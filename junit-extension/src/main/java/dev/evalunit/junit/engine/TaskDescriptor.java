@@ -71,13 +71,13 @@ final class TaskDescriptor extends AbstractTestDescriptor implements Node<EvalUn
             case PASSED:
                 return context;
             case FAILED:
-                throw new AssertionFailedError(result.failureReport());
+                throw Stackless.of(new AssertionFailedError(result.failureReport()));
             default:
                 Throwable cause = result.trials().stream()
                         .filter(trial -> trial.error().isPresent())
                         .map(trial -> trial.error().get())
                         .findFirst().orElse(null);
-                throw new TaskErrorException(result.errorReport(), cause);
+                throw Stackless.of(new TaskErrorException(result.errorReport(), cause));
         }
     }
 }

@@ -26,6 +26,10 @@ final class TokenText {
                 used[1] += trial.outputTokens();
             }
         }
+        if (byModel.values().stream().allMatch(used -> used[0] == 0 && used[1] == 0)) {
+            // Agents that call no model through EvalUnit report no usage: nothing to say.
+            return "";
+        }
         StringBuilder text = new StringBuilder();
         long input = 0;
         long output = 0;
