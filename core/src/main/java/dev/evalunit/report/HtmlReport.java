@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,17 +70,7 @@ public final class HtmlReport {
     public static Path write(Path reportDir, List<TaskRecord> tasks, Map<String, Integer> suiteTaskCounts,
             Optional<List<TaskVerdict>> baseline) throws IOException {
         Objects.requireNonNull(reportDir, "reportDir");
-        String html = render(tasks, suiteTaskCounts, baseline);
-        Files.createDirectories(reportDir);
-        Path target = reportDir.resolve(REPORT_FILE);
-        Path temporary = reportDir.resolve(REPORT_FILE + ".tmp");
-        try {
-            Files.writeString(temporary, html, StandardCharsets.UTF_8);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-        return target;
+        return ResultsFiles.writeAtomically(reportDir, REPORT_FILE, render(tasks, suiteTaskCounts, baseline));
     }
 
     /**
