@@ -219,6 +219,63 @@ public final class Constants {
 
     /** Default of {@link #CALL_TIMEOUT_PROPERTY_NAME}. */
     public static final String CALL_TIMEOUT_DEFAULT = "60s";
+    // ---- What a user sees while and after a run: progress, the HTML report, traces, budgets
+
+    /**
+     * Whether the engine prints a progress line per model while tasks run ({@code true} or
+     * {@code false}). Default: {@value #PROGRESS_DEFAULT}.
+     */
+    public static final String PROGRESS_PROPERTY_NAME = "evalunit.progress";
+
+    /** Default of {@link #PROGRESS_PROPERTY_NAME}. */
+    public static final String PROGRESS_DEFAULT = "true";
+
+    /**
+     * How often the progress line is printed while tasks run, as a duration such as {@code 10s} or
+     * {@code 1m}; it is also printed at the end of each suite. Default: {@value #PROGRESS_INTERVAL_DEFAULT}.
+     */
+    public static final String PROGRESS_INTERVAL_PROPERTY_NAME = "evalunit.progress.interval";
+
+    /** Default of {@link #PROGRESS_INTERVAL_PROPERTY_NAME}. */
+    public static final String PROGRESS_INTERVAL_DEFAULT = "10s";
+
+    /**
+     * Whether the engine writes {@code report.html} into the report directory at the end of a run
+     * ({@code true} or {@code false}). Default: {@value #HTML_REPORT_DEFAULT}.
+     */
+    public static final String HTML_REPORT_PROPERTY_NAME = "evalunit.report.html";
+
+    /** Default of {@link #HTML_REPORT_PROPERTY_NAME}. */
+    public static final String HTML_REPORT_DEFAULT = "true";
+
+    /**
+     * The most tokens (input plus output, over every model call of the run) the run may spend: once
+     * spent, tasks not yet started are skipped and the summary says the run was cut short. A
+     * positive integer. Default: no limit.
+     */
+    public static final String MAX_TOKENS_PROPERTY_NAME = "evalunit.max-tokens";
+
+    /**
+     * The most the run may cost, in the currency of {@link #PRICES_PROPERTY_NAME}, e.g. {@code 5.00}:
+     * once spent, tasks not yet started are skipped. Needs prices. Default: no limit.
+     */
+    public static final String MAX_COST_PROPERTY_NAME = "evalunit.max-cost";
+
+    /**
+     * Prices per model, per million tokens, input then output:
+     * {@code gpt-4o=2.50/10.00,gpt-4o-mini=0.15/0.60}. With prices the summary and the report show
+     * each model's cost. Default: none.
+     */
+    public static final String PRICES_PROPERTY_NAME = "evalunit.prices";
+
+    /**
+     * An OTLP/HTTP endpoint (protobuf) every trial's spans are exported to, with the task id, trial,
+     * outcome and each check's verdict, e.g. {@code http://localhost:4318} (the path
+     * {@code /v1/traces} is added). When unset, {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT} (used as
+     * is) or {@code OTEL_EXPORTER_OTLP_ENDPOINT} are honoured, with {@code OTEL_EXPORTER_OTLP_HEADERS}.
+     * Default: no export.
+     */
+    public static final String OTLP_ENDPOINT_PROPERTY_NAME = "evalunit.otlp.endpoint";
 
     private Constants() {
     }

@@ -63,11 +63,16 @@ public final class ResultsFiles {
     public static Path writeSummary(Path reportDir, Summary summary) throws IOException {
         Objects.requireNonNull(reportDir, "reportDir");
         Objects.requireNonNull(summary, "summary");
+        return writeAtomically(reportDir, SUMMARY_FILE, ResultsJson.pretty(summary));
+    }
+
+    /** Writes {@code name.tmp} in {@code reportDir} (created if needed), then renames it over {@code name}. */
+    static Path writeAtomically(Path reportDir, String name, String text) throws IOException {
         Files.createDirectories(reportDir);
-        Path target = reportDir.resolve(SUMMARY_FILE);
-        Path temporary = reportDir.resolve(SUMMARY_FILE + TEMPORARY_SUFFIX);
+        Path target = reportDir.resolve(name);
+        Path temporary = reportDir.resolve(name + TEMPORARY_SUFFIX);
         try {
-            Files.writeString(temporary, ResultsJson.pretty(summary), StandardCharsets.UTF_8);
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temporary);

@@ -46,6 +46,18 @@ final class ResultsJson {
         }
     }
 
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    static String compact(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a tree Jackson built", e);
+        }
+    }
+
     static JsonNode parse(String json) throws JsonProcessingException {
         return MAPPER.readTree(json);
     }
@@ -68,7 +80,7 @@ final class ResultsJson {
         }
     }
 
-    private static ObjectNode task(TaskRecord task) {
+    static ObjectNode task(TaskRecord task) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("suite", task.suite());
         node.put("task", task.task());
@@ -91,6 +103,26 @@ final class ResultsJson {
             trialNode.put("outputTokens", trial.outputTokens());
             trial.failure().ifPresent(failure -> trialNode.put("failure", failure));
             trial.error().ifPresent(error -> trialNode.put("error", error));
+            if (!trial.transcript().isEmpty()) {
+                ArrayNode transcript = trialNode.putArray("transcript");
+                for (MessageRecord message : trial.transcript()) {
+                    ObjectNode messageNode = transcript.addObject().put("role", message.role());
+                    message.tool().ifPresent(tool -> messageNode.put("tool", tool));
+                    message.arguments().ifPresent(arguments -> messageNode.put("arguments", arguments));
+                    messageNode.put("content", message.content());
+                }
+            }
+            if (!trial.spans().isEmpty()) {
+                ArrayNode spans = trialNode.putArray("spans");
+                for (SpanRecord span : trial.spans()) {
+                    ObjectNode spanNode = spans.addObject().put("name", span.name()).put("spanId", span.spanId());
+                    span.parentSpanId().ifPresent(parent -> spanNode.put("parentSpanId", parent));
+                    spanNode.put("startNanos", span.startNanos()).put("durationNanos", span.durationNanos())
+                            .put("status", span.status());
+                    ObjectNode attributes = spanNode.putObject("attributes");
+                    span.attributes().forEach(attributes::put);
+                }
+            }
         }
         node.put("passedTrials", task.passedTrials());
         node.put("pass", task.pass());
@@ -99,7 +131,7 @@ final class ResultsJson {
         return node;
     }
 
-    private static ObjectNode summary(Summary summary) {
+    static ObjectNode summary(Summary summary) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("formatVersion", summary.formatVersion());
         putFigures(node, summary.figures());
@@ -162,7 +194,19 @@ final class ResultsJson {
                     return new CheckRecord(check.text("check"), check.bool("passed"), check.text("message"));
                 }),
                 trial.count("inputTokens"), trial.count("outputTokens"),
-                trial.optionalText("failure"), trial.optionalText("error"));
+                trial.optionalText("failure"), trial.optionalText("error"),
+                trial.optionalArray("transcript", (messageElement, messagePath) -> {
+                    Fields message = messageElement.asObject();
+                    return new MessageRecord(message.text("role"), message.text("content"), message.optionalText("tool"),
+                            message.optionalText("arguments"));
+                }),
+                trial.optionalArray("spans", (spanElement, spanPath) -> {
+                    Fields span = spanElement.asObject();
+                    return new SpanRecord(span.text("name"), span.text("spanId"), span.optionalText("parentSpanId"),
+                            span.count("startNanos"), span.count("durationNanos"), span.text("status"),
+                            span.optionalObject("attributes").map(attributes -> attributes.object("", (value, valuePath) -> value.text()))
+                                    .orElse(Map.of()));
+                }));
     }
 
     static Summary summary(JsonNode json) {
@@ -347,12 +391,18 @@ final class ResultsJson {
             return elements;
         }
 
+        <T> List<T> optionalArray(String field, BiFunction<Fields, String, T> element) {
+            JsonNode value = node.get(field);
+            return value == null || value.isNull() ? List.of() : array(field, element);
+        }
+
         <T> Map<String, T> object(String field, BiFunction<Fields, String, T> entry) {
-            JsonNode value = required(field);
+            // The empty field name means this node itself (an object reached through optionalObject).
+            JsonNode value = field.isEmpty() ? node : required(field);
             if (!value.isObject()) {
                 throw new ShapeException(where(field) + " must be an object, found " + kind(value));
             }
-            String objectPath = path.isEmpty() ? field : path + "." + field;
+            String objectPath = field.isEmpty() ? path : path.isEmpty() ? field : path + "." + field;
             Map<String, T> entries = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> item : value.properties()) {
                 String entryPath = objectPath + "." + item.getKey();

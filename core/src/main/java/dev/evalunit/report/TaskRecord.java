@@ -4,12 +4,14 @@ import dev.evalunit.model.GenAiAttributes;
 import dev.evalunit.run.TaskOutcome;
 import dev.evalunit.run.TaskResult;
 import dev.evalunit.run.TrialResult;
+import dev.evalunit.task.Task;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One finished task against one model: a line of {@code results.jsonl}.
@@ -78,8 +80,25 @@ public record TaskRecord(
      * @return the record; never {@code null}
      */
     public static TaskRecord of(TaskResult result, String suite, String file, long durationMs) {
+        return of(result, suite, file, durationMs, UnaryOperator.identity());
+    }
+
+    /**
+     * Converts what the runner produced into the record a results file holds, with each trial's
+     * conversation and spans passed through {@code redaction} first.
+     *
+     * @param result the task's result; never {@code null}
+     * @param suite the suite's name, e.g. the {@code @EvalSuite} class's name; never {@code null}
+     * @param file the task file as a user would recognise it; never {@code null}
+     * @param durationMs how long the task took, all trials included
+     * @param redaction removes secrets (the model's API key) from any text kept; never {@code null}
+     * @return the record; never {@code null}
+     */
+    public static TaskRecord of(TaskResult result, String suite, String file, long durationMs,
+            UnaryOperator<String> redaction) {
         Objects.requireNonNull(result, "result");
-        List<TrialRecord> trials = result.trials().stream().map(TaskRecord::trial).toList();
+        Objects.requireNonNull(redaction, "redaction");
+        List<TrialRecord> trials = result.trials().stream().map(trial -> trial(result.task(), trial, redaction)).toList();
         return new TaskRecord(suite, result.task().id(), file, result.model(), result.task().tags(), result.outcome(),
                 trials, result.passedTrials(), result.task().pass().toString(), durationMs,
                 TaskVersion.of(result.task()));
@@ -95,12 +114,13 @@ public record TaskRecord(
         return status != TaskOutcome.ERROR;
     }
 
-    private static TrialRecord trial(TrialResult trial) {
+    private static TrialRecord trial(Task task, TrialResult trial, UnaryOperator<String> redaction) {
         List<CheckRecord> checks = trial.checks().stream().map(CheckRecord::of).toList();
         return new TrialRecord(trial.trial(), trial.passed(), trial.duration().toMillis(), checks,
                 chatTokens(trial.spans(), GenAiAttributes.USAGE_INPUT_TOKENS),
                 chatTokens(trial.spans(), GenAiAttributes.USAGE_OUTPUT_TOKENS),
-                trial.failure(), trial.errorDescription());
+                trial.failure(), trial.errorDescription(), TrialTrace.transcript(task, trial, redaction),
+                TrialTrace.spans(trial.spans(), redaction));
     }
 
     private static long chatTokens(List<SpanData> spans, AttributeKey<Long> key) {

@@ -15,6 +15,10 @@ import java.util.Optional;
  * @param outputTokens tokens written, summed over the trial's model calls
  * @param failure why the trial failed without an answer to check (it timed out, it looped on tools)
  * @param error why the trial could not be scored (the endpoint failed, the agent threw), free of secrets
+ * @param transcript the conversation: the task's messages, the tool calls with their results, the
+ *        answer; redacted and bounded; empty in results written before it was kept
+ * @param spans the trial's spans for the report's waterfall; redacted and bounded; empty in results
+ *        written before they were kept
  * @since 0.1.0
  */
 public record TrialRecord(
@@ -25,7 +29,9 @@ public record TrialRecord(
         long inputTokens,
         long outputTokens,
         Optional<String> failure,
-        Optional<String> error) {
+        Optional<String> error,
+        List<MessageRecord> transcript,
+        List<SpanRecord> spans) {
 
     public TrialRecord {
         if (trial < 1) {
@@ -37,6 +43,14 @@ public record TrialRecord(
         checks = List.copyOf(Objects.requireNonNull(checks, "checks"));
         Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(error, "error");
+        transcript = List.copyOf(Objects.requireNonNull(transcript, "transcript"));
+        spans = List.copyOf(Objects.requireNonNull(spans, "spans"));
+    }
+
+    /** A trial without its conversation and spans, as results written before they were kept. */
+    public TrialRecord(int trial, boolean passed, long durationMs, List<CheckRecord> checks, long inputTokens,
+            long outputTokens, Optional<String> failure, Optional<String> error) {
+        this(trial, passed, durationMs, checks, inputTokens, outputTokens, failure, error, List.of(), List.of());
     }
 
     /** @return whether the trial could not be scored */

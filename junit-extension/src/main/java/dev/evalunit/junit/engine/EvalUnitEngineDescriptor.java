@@ -1,8 +1,13 @@
 package dev.evalunit.junit.engine;
 
+import dev.evalunit.config.Constants;
+import dev.evalunit.report.HtmlReport;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
+
+import java.io.IOException;
+import java.util.Optional;
 
 /** The root of the test tree; prints the run's pass rates once every suite has run. */
 final class EvalUnitEngineDescriptor extends EngineDescriptor implements Node<EvalUnitExecutionContext> {
@@ -14,6 +19,8 @@ final class EvalUnitEngineDescriptor extends EngineDescriptor implements Node<Ev
     @Override
     public void after(EvalUnitExecutionContext context) {
         RunReport report = context.report();
+        RunMonitor monitor = context.monitor();
+        monitor.close();
         // Written even when nothing printed: a gate must see a run that scored nothing.
         report.finish().ifPresent(build -> {
             StringBuilder text = new StringBuilder();
@@ -24,9 +31,26 @@ final class EvalUnitEngineDescriptor extends EngineDescriptor implements Node<Ev
                 text.append("EvalUnit: this execution ran ").append(report.recorded()).append(report.recorded() == 1
                         ? " task" : " tasks").append("; the figures below are the whole build's so far\n");
             }
+            Optional<String> html = htmlReport(context, report, build.tasks());
             text.append(SummaryText.of(build.tasks(), report.directory()));
+            text.append(TokenText.of(build.tasks(), monitor.prices()));
+            html.ifPresent(line -> text.append(line).append('\n'));
+            monitor.cutShort().ifPresent(line -> text.append(line).append('\n'));
             System.out.print(text);
             System.out.flush();
         });
+    }
+
+    private static Optional<String> htmlReport(EvalUnitExecutionContext context, RunReport report,
+            java.util.List<dev.evalunit.report.TaskRecord> tasks) {
+        try {
+            if (!RunMonitor.flag(context.settings(), Constants.HTML_REPORT_PROPERTY_NAME, Constants.HTML_REPORT_DEFAULT)) {
+                return Optional.empty();
+            }
+            return Optional.of("EvalUnit report: " + HtmlReport.write(report.directory(), tasks,
+                    report.suiteSizes(), Optional.empty()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.of("EvalUnit could not write " + report.directory().resolve(HtmlReport.REPORT_FILE) + ": " + e.getMessage());
+        }
     }
 }

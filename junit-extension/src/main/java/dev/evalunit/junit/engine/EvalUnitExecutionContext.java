@@ -23,16 +23,17 @@ final class EvalUnitExecutionContext implements EngineExecutionContext {
     private final java.util.List<String> plannedModels;
     private final ModelBinding model;
     private final Graders graders;
+    private final RunMonitor monitor;
 
     EvalUnitExecutionContext(Settings settings, Supplier<TaskRunner> runner,
-            Supplier<Optional<ModelBinding>> configuredModel, RunReport report, Semaphore inFlight) {
+            Supplier<Optional<ModelBinding>> configuredModel, RunReport report, Semaphore inFlight, RunMonitor monitor) {
         this(settings, runner, configuredModel, report, inFlight, java.util.List.of(), null,
-                Graders.withoutJudge(Judge.howToConfigure("this suite")));
+                Graders.withoutJudge(Judge.howToConfigure("this suite")), monitor);
     }
 
     private EvalUnitExecutionContext(Settings settings, Supplier<TaskRunner> runner,
             Supplier<Optional<ModelBinding>> configuredModel, RunReport report, Semaphore inFlight,
-            java.util.List<String> plannedModels, ModelBinding model, Graders graders) {
+            java.util.List<String> plannedModels, ModelBinding model, Graders graders, RunMonitor monitor) {
         this.settings = settings;
         this.runner = runner;
         this.configuredModel = configuredModel;
@@ -41,6 +42,12 @@ final class EvalUnitExecutionContext implements EngineExecutionContext {
         this.plannedModels = plannedModels;
         this.model = model;
         this.graders = graders;
+        this.monitor = monitor;
+    }
+
+    /** @return the run's progress, budget and trace export */
+    RunMonitor monitor() {
+        return monitor;
     }
 
     /**
@@ -97,12 +104,12 @@ final class EvalUnitExecutionContext implements EngineExecutionContext {
 
     EvalUnitExecutionContext withModel(ModelBinding suiteModel) {
         return new EvalUnitExecutionContext(settings, runner, configuredModel, report, inFlight, plannedModels, suiteModel,
-                graders);
+                graders, monitor);
     }
 
     /** @return a context for a suite that runs each task against each of {@code names} */
     EvalUnitExecutionContext withModelNames(java.util.List<String> names) {
-        return new EvalUnitExecutionContext(settings, runner, configuredModel, report, inFlight, names, null, graders);
+        return new EvalUnitExecutionContext(settings, runner, configuredModel, report, inFlight, names, null, graders, monitor);
     }
 
     /** @return the judge and the similarity scorer of the suite, for checks that need judgement */
@@ -112,6 +119,6 @@ final class EvalUnitExecutionContext implements EngineExecutionContext {
 
     EvalUnitExecutionContext withGraders(Graders suiteGraders) {
         return new EvalUnitExecutionContext(settings, runner, configuredModel, report, inFlight, plannedModels, model,
-                suiteGraders);
+                suiteGraders, monitor);
     }
 }

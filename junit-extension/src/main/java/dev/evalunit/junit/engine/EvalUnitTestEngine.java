@@ -35,6 +35,11 @@ public final class EvalUnitTestEngine extends HierarchicalTestEngine<EvalUnitExe
     /** The engine's id, the first segment of every unique id: {@code [engine:evalunit]}. */
     public static final String ENGINE_ID = "evalunit";
 
+    static {
+        // Before any library that logs is loaded: the engine class is the first of ours the platform touches.
+        QuietLibraries.apply();
+    }
+
     @Override
     public String getId() {
         return ENGINE_ID;
@@ -84,7 +89,7 @@ public final class EvalUnitTestEngine extends HierarchicalTestEngine<EvalUnitExe
                 .strip());
         RunReport report = new RunReport(reportDirectory, shard, BuildIdentity.of(settings), resume);
         return new EvalUnitExecutionContext(settings, runner, configured, report,
-                new Semaphore(concurrency(settings), true));
+                new Semaphore(concurrency(settings), true), RunMonitor.fromSettings(settings, System.out));
     }
 
     private static Settings settings(ExecutionRequest request) {

@@ -20,7 +20,9 @@ final class ModelDescriptor extends AbstractTestDescriptor implements Node<EvalU
     private final SuiteDescriptor suite;
 
     ModelDescriptor(UniqueId uniqueId, String model, SuiteDescriptor suite) {
-        super(uniqueId, model, suite.getSource().orElse(null));
+        // No class source of its own: Surefire starts a test set (a "Running" line) per container with
+        // a class source, and the tasks of every model belong to the suite class's one.
+        super(uniqueId, model);
         this.model = model;
         this.suite = suite;
     }
@@ -52,6 +54,7 @@ final class ModelDescriptor extends AbstractTestDescriptor implements Node<EvalU
 
     @Override
     public EvalUnitExecutionContext before(EvalUnitExecutionContext context) {
+        context.monitor().plan(model, TaskCount.of(this));
         return context.withModel(suite.bindModel(model, context));
     }
 }

@@ -58,6 +58,6 @@ final class ProblemDescriptor extends AbstractTestDescriptor implements Node<Eva
             context.report().record(new TaskRecord(suite, task, file, model, List.of(),
                     TaskOutcome.ERROR, List.of(trial), 0, "all", 0));
         }
-        throw problem;
+        throw Stackless.withCauses(problem);
     }
 }

@@ -85,6 +85,11 @@ final class RunReport {
         return recorded;
     }
 
+    /** @return suite &rarr; how many tasks it has before sharding, for the HTML report */
+    synchronized Map<String, Integer> suiteSizes() {
+        return Map.copyOf(suiteSizes);
+    }
+
     /**
      * Rewrites {@code summary.json} from the whole build's results.
      *

@@ -285,7 +285,13 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<EvalU
         ModelBinding model = suiteClass
                 .map(type -> ModelMembers.resolve(type, context::configuredModel))
                 .orElseGet(() -> configuredOrUnconfigured(context));
+        context.monitor().plan(model.name(), TaskCount.of(this));
         return context.withModel(model);
+    }
+
+    @Override
+    public void after(EvalUnitExecutionContext context) {
+        context.monitor().printProgress();
     }
 
     /** @return the binding of one of several models, by the name discovery gave it */

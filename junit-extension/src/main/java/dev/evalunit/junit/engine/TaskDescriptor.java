@@ -11,6 +11,7 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.hierarchical.Node;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -60,23 +61,31 @@ final class TaskDescriptor extends AbstractTestDescriptor implements Node<EvalUn
         long start = System.nanoTime();
         context.inFlight().acquire();
         try {
+            context.monitor().checkConfiguration();
+            Optional<String> refused = context.monitor().refuseStart();
+            if (refused.isPresent()) {
+                // Not a score: the task never ran. Skipped, and the summary says the run was cut short.
+                throw new TestAbortedException("not started: " + refused.get());
+            }
             result = context.runner().run(task, context.model(), context.graders());
         } finally {
             context.inFlight().release();
         }
         long durationMs = (System.nanoTime() - start) / 1_000_000;
-        context.report().record(TaskRecord.of(result, suite, task.source().path(), durationMs));
+        TaskRecord record = TaskRecord.of(result, suite, task.source().path(), durationMs, context.model()::redact);
+        context.report().record(record);
+        context.monitor().finished(record, result, context.model()::redact);
         switch (result.outcome()) {
             case PASSED:
                 return context;
             case FAILED:
-                throw new AssertionFailedError(result.failureReport());
+                throw Stackless.of(new AssertionFailedError(result.failureReport()));
             default:
                 Throwable cause = result.trials().stream()
                         .filter(trial -> trial.error().isPresent())
                         .map(trial -> trial.error().get())
                         .findFirst().orElse(null);
-                throw new TaskErrorException(result.errorReport(), cause);
+                throw Stackless.of(new TaskErrorException(result.errorReport(), cause));
         }
     }
 

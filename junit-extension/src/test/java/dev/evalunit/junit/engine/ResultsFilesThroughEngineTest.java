@@ -47,7 +47,7 @@ class ResultsFilesThroughEngineTest {
         assertThat(summary.figures().errors()).isEqualTo(5);
         assertThat(summary.figures().passRate()).hasValue(1.0);
         assertThat(Files.list(reports)).extracting(path -> path.getFileName().toString())
-                .containsExactlyInAnyOrder("results.jsonl", "summary.json", "build.json", ".lock");
+                .containsExactlyInAnyOrder("results.jsonl", "summary.json", "build.json", ".lock", "report.html");
     }
 
     @Test
