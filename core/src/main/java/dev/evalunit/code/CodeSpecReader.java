@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
 public final class CodeSpecReader {
 
     /** The top-level keys a code task adds to a task file. */
-    public static final List<String> TASK_KEYS = List.of("workspace", "run");
+    public static final List<String> TASK_KEYS = List.of("workspace", "run", AgentSpecReader.ANSWER_KEY,
+            AgentSpecReader.AGENT_KEY);
 
     /** The key a code task adds to {@code expect}. */
     public static final String EXPECT_KEY = "run";
@@ -74,13 +75,21 @@ public final class CodeSpecReader {
         for (NodeTuple entry : task.getValue()) {
             top.put(SpecYaml.key(entry), entry);
         }
-        Optional<NodeTuple> expectRun = Optional.ofNullable(top.get("expect"))
-                .filter(expect -> expect.getValueNode() instanceof MappingNode)
-                .flatMap(expect -> ((MappingNode) expect.getValueNode()).getValue().stream()
-                        .filter(entry -> SpecYaml.key(entry).equals(EXPECT_KEY)).findFirst());
+        Optional<NodeTuple> expectRun = expectEntry(top, EXPECT_KEY);
+        Optional<NodeTuple> expectWorkspace = expectEntry(top, AgentSpecReader.EXPECT_KEY);
         NodeTuple workspace = top.get("workspace");
         NodeTuple run = top.get("run");
         if (workspace == null) {
+            for (String key : List.of(AgentSpecReader.ANSWER_KEY, AgentSpecReader.AGENT_KEY)) {
+                if (top.containsKey(key)) {
+                    throw yaml.error(top.get(key).getKeyNode(), key + ": belongs to a code task, which needs"
+                            + " workspace: and run:");
+                }
+            }
+            if (expectWorkspace.isPresent()) {
+                throw yaml.error(expectWorkspace.get().getKeyNode(), "expect.workspace checks what an agent did to"
+                        + " a workspace, which needs workspace:, run: and answer: agent");
+            }
             if (run != null) {
                 throw yaml.error(run.getKeyNode(), "run: needs workspace: with the folder of source files the program"
                         + " is built from, such as workspace: checkout/workspace");
@@ -106,8 +115,19 @@ public final class CodeSpecReader {
                     return folder(yaml, value, "reference");
                 });
         RunSpec runSpec = run(yaml, run.getValueNode());
-        List<Check> checks = expectRun.map(entry -> expectRun(yaml, entry.getValueNode())).orElse(List.of());
-        return Optional.of(new CodeSpec(files, reference, runSpec, checks, yaml.at(workspace.getKeyNode())));
+        List<Check> checks = new ArrayList<>(expectRun.map(entry -> expectRun(yaml, entry.getValueNode()))
+                .orElse(List.of()));
+        Optional<AgentSpec> agent = AgentSpecReader.read(yaml, top);
+        expectWorkspace.ifPresent(entry -> checks.addAll(AgentSpecReader.expect(yaml, entry.getValueNode(),
+                agent.isPresent())));
+        return Optional.of(new CodeSpec(files, reference, runSpec, checks, yaml.at(workspace.getKeyNode()), agent));
+    }
+
+    private static Optional<NodeTuple> expectEntry(Map<String, NodeTuple> top, String key) {
+        return Optional.ofNullable(top.get("expect"))
+                .filter(expect -> expect.getValueNode() instanceof MappingNode)
+                .flatMap(expect -> ((MappingNode) expect.getValueNode()).getValue().stream()
+                        .filter(entry -> SpecYaml.key(entry).equals(key)).findFirst());
     }
 
     private static Map<String, String> folder(SpecYaml yaml, Node node, String name) {

@@ -61,6 +61,10 @@ final class ChatModelAgent implements Agent {
             for (ToolExecutionRequest call : message.toolExecutionRequests()) {
                 String result = context.executeTool(call);
                 conversation.add(ToolExecutionResultMessage.from(call, result));
+                if (context.finished().isPresent()) {
+                    // The agent called finish: calls after it in the same turn are not run.
+                    return context.finished().get();
+                }
             }
             if (Thread.interrupted()) {
                 // The trial's deadline passed while a tool ran: stop before the next model call.

@@ -4,7 +4,10 @@ import dev.evalunit.check.Check;
 import dev.evalunit.check.CheckResult;
 import dev.evalunit.check.CheckUnscorableException;
 import dev.evalunit.check.Evidence;
+import dev.evalunit.check.WorkspaceChange;
+import dev.evalunit.code.AgentWorkspace;
 import dev.evalunit.code.CodeRun;
+import dev.evalunit.code.CodeSpec;
 import dev.evalunit.code.CodeTrial;
 import dev.evalunit.judge.Graders;
 import dev.evalunit.judge.Judge;
@@ -12,6 +15,7 @@ import dev.evalunit.config.Constants;
 import dev.evalunit.config.Durations;
 import dev.evalunit.config.Settings;
 import dev.evalunit.model.Agent;
+import dev.evalunit.model.AgentBudgetSpent;
 import dev.evalunit.model.GenAiAttributes;
 import dev.evalunit.model.ModelBinding;
 import dev.evalunit.model.ModelCalls;
@@ -27,6 +31,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -167,9 +172,26 @@ public final class TaskRunner {
                     .setAttribute(GenAiAttributes.EVALUNIT_TASK_ID, task.id())
                     .setAttribute(GenAiAttributes.EVALUNIT_TRIAL, (long) trial)
                     .startSpan();
-            Context trialContext = Context.root().with(root);
             ModelCalls.Trial calls = modelCalls.trial(task, trial, model, timeout);
-            TrialContext context = new TrialContext(task, spans, maxToolCalls, calls);
+            // An agent task works in a workspace of its own, with its budgets.
+            Optional<AgentWorkspace> workspace = task.code().filter(code -> code.agent().isPresent())
+                    .map(AgentWorkspace::open);
+            Optional<AgentBudget> budget = task.code().flatMap(CodeSpec::agent)
+                    .map(agent -> new AgentBudget(agent, maxToolCalls, timeout, System::nanoTime));
+            try {
+                return runTrial(task, model, trial, graders, timeout, start, spans, root, calls,
+                        new TrialContext(task, spans, maxToolCalls, calls, workspace, budget), workspace);
+            } finally {
+                workspace.ifPresent(AgentWorkspace::close);
+            }
+        }
+    }
+
+    private TrialResult runTrial(Task task, ModelBinding model, int trial, Graders graders, Duration timeout,
+                                 long start, TrialSpans spans, Span root, ModelCalls.Trial calls, TrialContext context,
+                                 Optional<AgentWorkspace> workspace) {
+        {
+            Context trialContext = Context.root().with(root);
             String output = "";
             Optional<String> failure = Optional.empty();
             Optional<Throwable> error = Optional.empty();
@@ -189,7 +211,7 @@ public final class TaskRunner {
                         + " (the task's timeout, else evalunit.timeout)");
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                if (cause instanceof ToolCallLimitExceeded) {
+                if (cause instanceof ToolCallLimitExceeded || cause instanceof AgentBudgetSpent) {
                     failure = Optional.of(cause.getMessage());
                 } else {
                     error = Optional.of(RedactedException.of(cause, model::redact));
@@ -218,7 +240,16 @@ public final class TaskRunner {
             if (failure.isEmpty() && error.isEmpty() && task.code().isPresent()) {
                 // A code task: build the answer into the workspace, run it, and add the spans it exported.
                 try {
-                    CodeRun run = CodeTrial.run(task.code().get(), output, timeout);
+                    CodeRun run;
+                    if (workspace.isPresent()) {
+                        // The agent's workspace as it left it, built and run the way a whole-file answer is.
+                        Map<String, String> files = workspace.get().files();
+                        run = CodeTrial.runFiles(task.code().get(), files, timeout);
+                        evidence = evidence.with(WorkspaceChange.class,
+                                new WorkspaceChange(task.code().get().workspace(), files));
+                    } else {
+                        run = CodeTrial.run(task.code().get(), output, timeout);
+                    }
                     evidence = run.addTo(evidence);
                     captured = evidence.spans();
                     failure = run.failure();
