@@ -42,8 +42,9 @@ final class AgentRunReport {
             counts.merge(span.getName() + " (" + span.getKind() + ", service " + service + ", scope "
                     + span.getInstrumentationScopeInfo().getName() + ")", 1, Integer::sum);
         }
-        StringBuilder text = new StringBuilder("exported " + run.spans().size() + " spans in "
-                + run.outcome().traces().size() + " traces:\n");
+        int traces = run.outcome().traces().size();
+        StringBuilder text = new StringBuilder("exported " + run.spans().size() + (run.spans().size() == 1 ? " span"
+                : " spans") + " in " + traces + (traces == 1 ? " trace" : " traces") + ":\n");
         counts.entrySet().stream().limit(SPAN_NAMES).forEach(entry -> text.append("  ").append(entry.getValue())
                 .append(" x ").append(entry.getKey()).append('\n'));
         if (counts.size() > SPAN_NAMES) {

@@ -177,6 +177,11 @@ public final class AgentWorkspace implements AutoCloseable {
         }
     }
 
+    /** @return the workspace's directory, for tests */
+    Path root() {
+        return root;
+    }
+
     /** Removes the workspace; later tool calls get an error. */
     @Override
     public synchronized void close() {
