@@ -43,6 +43,8 @@ final class ChatModelAgent implements Agent {
             ChatResponse response;
             try {
                 response = traced.chat(request.build());
+            } catch (AgentBudgetSpent e) {
+                throw e; // a budget, not the endpoint: the trial fails saying which
             } catch (ModelCallException e) {
                 // The retries already said what the endpoint answered; add which call it was.
                 throw new ModelCallException("model call " + calls + " to " + endpoint + " failed: " + e.getMessage(),
