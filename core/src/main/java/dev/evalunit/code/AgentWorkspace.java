@@ -464,7 +464,8 @@ public final class AgentWorkspace implements AutoCloseable {
             throw new Refusal("invalid_arguments", "build takes nothing after it");
         }
         Duration limit = run.timeout().filter(timeout -> timeout.compareTo(timeLeft) < 0).orElse(timeLeft);
-        RunSpec part = new RunSpec(processes, run.ports(), run.env(), Optional.of(limit), run.maxOutputChars());
+        RunSpec part = new RunSpec(processes, run.ports(), run.env(), Optional.of(limit), run.maxOutputChars(),
+                run.libraries());
         CodeRun result = CodeTrial.build(spec, part, files, limit, Optional.empty());
         return new Result(cut(AgentRunReport.describe(verb, result), agent.maxResultChars()),
                 result.failed() ? Optional.of("command_failed") : Optional.empty());

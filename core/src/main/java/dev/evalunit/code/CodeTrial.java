@@ -137,7 +137,8 @@ public final class CodeTrial {
                 write(workspace, spec.workspace());
                 write(workspace, files);
                 Path classes = directory.resolve("classes");
-                List<Path> classpath = OpenTelemetryLibraries.classpath();
+                List<Path> classpath = new ArrayList<>(OpenTelemetryLibraries.classpath());
+                classpath.addAll(run.libraries());
                 JavaCompilation.compile(workspace, javaSources(workspace), classpath, classes);
                 Path tmp = Files.createDirectories(directory.resolve("tmp"));
                 List<String> command = command(classes, classpath, tmp);
@@ -180,8 +181,9 @@ public final class CodeTrial {
             Path workspace = directory.resolve("workspace");
             write(workspace, spec.workspace());
             write(workspace, files);
-            JavaCompilation.compile(workspace, javaSources(workspace), OpenTelemetryLibraries.classpath(),
-                    directory.resolve("classes"));
+            List<Path> classpath = new ArrayList<>(OpenTelemetryLibraries.classpath());
+            classpath.addAll(spec.run().libraries());
+            JavaCompilation.compile(workspace, javaSources(workspace), classpath, directory.resolve("classes"));
             return Optional.empty();
         } catch (TrialFailure e) {
             return Optional.of(e.getMessage());
@@ -200,6 +202,8 @@ public final class CodeTrial {
         List<ChildProcess> services = new ArrayList<>();
         for (ProcessSpec spec : run.processes()) {
             List<String> line = new ArrayList<>(command);
+            // The task's JVM options go before the class path and the main class, after the engine's.
+            spec.jvmOptions().forEach(option -> line.add(line.indexOf("-cp"), expand(option, values)));
             line.add(spec.mainClass());
             spec.args().forEach(arg -> line.add(expand(arg, values)));
             ChildProcess process = ChildProcess.start(spec, line, environment(run, spec, values, endpoint), workspace,
