@@ -190,89 +190,87 @@ public final class TaskRunner {
     private TrialResult runTrial(Task task, ModelBinding model, int trial, Graders graders, Duration timeout,
                                  long start, TrialSpans spans, Span root, ModelCalls.Trial calls, TrialContext context,
                                  Optional<AgentWorkspace> workspace) {
-        {
-            Context trialContext = Context.root().with(root);
-            String output = "";
-            Optional<String> failure = Optional.empty();
-            Optional<Throwable> error = Optional.empty();
-            Future<String> answer = null;
-            try {
-                Agent agent = model.agentFor(task);
-                answer = TRIAL_THREADS.submit(() -> {
-                    try (Scope ignored = trialContext.makeCurrent()) {
-                        return agent.answer(context);
-                    }
-                });
-                String text = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                output = text == null ? "" : text;
-            } catch (TimeoutException e) {
-                answer.cancel(true);
-                failure = Optional.of("timed out after " + Durations.format(timeout)
-                        + " (the task's timeout, else evalunit.timeout)");
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                if (cause instanceof ToolCallLimitExceeded || cause instanceof AgentBudgetSpent) {
-                    failure = Optional.of(cause.getMessage());
-                } else {
-                    error = Optional.of(RedactedException.of(cause, model::redact));
+        Context trialContext = Context.root().with(root);
+        String output = "";
+        Optional<String> failure = Optional.empty();
+        Optional<Throwable> error = Optional.empty();
+        Future<String> answer = null;
+        try {
+            Agent agent = model.agentFor(task);
+            answer = TRIAL_THREADS.submit(() -> {
+                try (Scope ignored = trialContext.makeCurrent()) {
+                    return agent.answer(context);
                 }
-            } catch (InterruptedException e) {
-                answer.cancel(true);
-                Thread.currentThread().interrupt();
-                error = Optional.of(new CancellationException("the run was interrupted"));
-            } catch (RuntimeException e) {
-                error = Optional.of(RedactedException.of(e, model::redact));
+            });
+            String text = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            output = text == null ? "" : text;
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            failure = Optional.of("timed out after " + Durations.format(timeout)
+                    + " (the task's timeout, else evalunit.timeout)");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof ToolCallLimitExceeded || cause instanceof AgentBudgetSpent) {
+                failure = Optional.of(cause.getMessage());
+            } else {
+                error = Optional.of(RedactedException.of(cause, model::redact));
             }
-            try {
-                calls.finish();
-            } catch (RuntimeException e) {
-                if (error.isEmpty()) {
-                    error = Optional.of(e);
-                }
-            }
-            if (failure.isPresent() || error.isPresent()) {
-                root.setStatus(StatusCode.ERROR, failure.orElse("error"));
-            }
-            root.end();
-            List<SpanData> captured = spans.finished();
-            List<CheckResult> checks = new ArrayList<>();
-            Evidence evidence = new Evidence(output, captured);
-            if (failure.isEmpty() && error.isEmpty() && task.code().isPresent()) {
-                // A code task: build the answer into the workspace, run it, and add the spans it exported.
-                try {
-                    CodeRun run;
-                    if (workspace.isPresent()) {
-                        // The agent's workspace as it left it, built and run the way a whole-file answer is.
-                        Map<String, String> files = workspace.get().files();
-                        run = CodeTrial.runFiles(task.code().get(), files, timeout);
-                        evidence = evidence.with(WorkspaceChange.class,
-                                new WorkspaceChange(task.code().get().workspace(), files));
-                    } else {
-                        run = CodeTrial.run(task.code().get(), output, timeout);
-                    }
-                    evidence = run.addTo(evidence);
-                    captured = evidence.spans();
-                    failure = run.failure();
-                } catch (RuntimeException e) {
-                    error = Optional.of(e);
-                }
-            }
-            if (failure.isEmpty() && error.isEmpty()) {
-                // Judge spans go to their own trace, after the trial's spans were taken: span checks never see them.
-                evidence = graders.attachTo(evidence, task, root.getSpanContext(), spans.tracer());
-                for (Check check : task.checks()) {
-                    try {
-                        checks.add(check.evaluate(evidence));
-                    } catch (CheckUnscorableException e) {
-                        // Nothing was graded (the judge failed or is missing): not a score, an error.
-                        if (error.isEmpty()) {
-                            error = Optional.of(RedactedException.of(e, model::redact));
-                        }
-                    }
-                }
-            }
-            return new TrialResult(trial, output, checks, failure, error,
-                    Duration.ofNanos(System.nanoTime() - start), captured);
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            error = Optional.of(new CancellationException("the run was interrupted"));
+        } catch (RuntimeException e) {
+            error = Optional.of(RedactedException.of(e, model::redact));
         }
+        try {
+            calls.finish();
+        } catch (RuntimeException e) {
+            if (error.isEmpty()) {
+                error = Optional.of(e);
+            }
+        }
+        if (failure.isPresent() || error.isPresent()) {
+            root.setStatus(StatusCode.ERROR, failure.orElse("error"));
+        }
+        root.end();
+        List<SpanData> captured = spans.finished();
+        List<CheckResult> checks = new ArrayList<>();
+        Evidence evidence = new Evidence(output, captured);
+        if (failure.isEmpty() && error.isEmpty() && task.code().isPresent()) {
+            // A code task: build the answer into the workspace, run it, and add the spans it exported.
+            try {
+                CodeRun run;
+                if (workspace.isPresent()) {
+                    // The agent's workspace as it left it, built and run the way a whole-file answer is.
+                    Map<String, String> files = workspace.get().files();
+                    run = CodeTrial.runFiles(task.code().get(), files, timeout);
+                    evidence = evidence.with(WorkspaceChange.class,
+                            new WorkspaceChange(task.code().get().workspace(), files));
+                } else {
+                    run = CodeTrial.run(task.code().get(), output, timeout);
+                }
+                evidence = run.addTo(evidence);
+                captured = evidence.spans();
+                failure = run.failure();
+            } catch (RuntimeException e) {
+                error = Optional.of(e);
+            }
+        }
+        if (failure.isEmpty() && error.isEmpty()) {
+            // Judge spans go to their own trace, after the trial's spans were taken: span checks never see them.
+            evidence = graders.attachTo(evidence, task, root.getSpanContext(), spans.tracer());
+            for (Check check : task.checks()) {
+                try {
+                    checks.add(check.evaluate(evidence));
+                } catch (CheckUnscorableException e) {
+                    // Nothing was graded (the judge failed or is missing): not a score, an error.
+                    if (error.isEmpty()) {
+                        error = Optional.of(RedactedException.of(e, model::redact));
+                    }
+                }
+            }
+        }
+        return new TrialResult(trial, output, checks, failure, error,
+                Duration.ofNanos(System.nanoTime() - start), captured);
     }
 }
