@@ -1,7 +1,5 @@
 package dev.evalunit.check;
 
-import java.util.Optional;
-
 /** The change to the workspace is at most so many lines added plus removed. */
 record WorkspaceChangeSize(int maxLines) implements Check {
 
@@ -14,15 +12,12 @@ record WorkspaceChangeSize(int maxLines) implements Check {
 
     @Override
     public CheckResult evaluate(Evidence evidence) {
-        Optional<WorkspaceChange> change = evidence.attachment(WorkspaceChange.class);
-        if (change.isEmpty()) {
-            return WorkspaceChecks.noWorkspace(LABEL);
-        }
-        int lines = change.get().changedLines();
-        if (lines > maxLines) {
-            return CheckResult.fail(LABEL, "changed " + lines + " lines (added plus removed), more than " + maxLines
-                    + ", in " + change.get().changedPaths());
-        }
-        return CheckResult.pass(LABEL, "changed " + lines + " lines, at most " + maxLines);
+        return WorkspaceChecks.onChange(evidence, LABEL, change -> {
+            int lines = change.changedLines();
+            return lines > maxLines
+                    ? CheckResult.fail(LABEL, "changed " + lines + " lines (added plus removed), more than "
+                            + maxLines + ", in " + change.changedPaths())
+                    : CheckResult.pass(LABEL, "changed " + lines + " lines, at most " + maxLines);
+        });
     }
 }

@@ -61,9 +61,12 @@ public final class WorkspaceChecks {
         return new WorkspaceChangeSize(maxLines);
     }
 
-    static CheckResult noWorkspace(String label) {
-        return CheckResult.fail(label, "no agent worked in a workspace in this trial (a workspace check needs a"
-                + " code task with answer: agent)");
+    /** @return {@code judge}'s verdict on the trial's workspace change; a failure when no agent worked in one */
+    static CheckResult onChange(Evidence evidence, String label,
+                                java.util.function.Function<WorkspaceChange, CheckResult> judge) {
+        return evidence.attachment(WorkspaceChange.class).map(judge)
+                .orElseGet(() -> CheckResult.fail(label, "no agent worked in a workspace in this trial (a workspace"
+                        + " check needs a code task with answer: agent)"));
     }
 
     static boolean matchesAny(List<Glob> globs, String path) {

@@ -1,7 +1,5 @@
 package dev.evalunit.check;
 
-import java.util.Optional;
-
 /** A workspace file, as the agent left it, contains a text, or does not. */
 record WorkspaceFileContains(String path, String text, boolean present) implements Check {
 
@@ -12,20 +10,18 @@ record WorkspaceFileContains(String path, String text, boolean present) implemen
 
     @Override
     public CheckResult evaluate(Evidence evidence) {
-        Optional<WorkspaceChange> change = evidence.attachment(WorkspaceChange.class);
-        if (change.isEmpty()) {
-            return WorkspaceChecks.noWorkspace(label());
-        }
-        String content = change.get().after().get(path);
-        boolean contains = content != null && content.contains(text);
-        if (contains == present) {
-            return CheckResult.pass(label(), (present ? "contains " : "does not contain ") + Excerpt.of(text));
-        }
-        if (content == null) {
-            return CheckResult.fail(label(), "expected " + path + " to contain " + Excerpt.of(text)
-                    + ", but the workspace has no such file");
-        }
-        return CheckResult.fail(label(), "expected " + path + (present ? " to contain " : " not to contain ")
-                + Excerpt.of(text) + ", but it " + (present ? "does not" : "does"));
+        return WorkspaceChecks.onChange(evidence, label(), change -> {
+            String content = change.after().get(path);
+            boolean contains = content != null && content.contains(text);
+            if (contains == present) {
+                return CheckResult.pass(label(), (present ? "contains " : "does not contain ") + Excerpt.of(text));
+            }
+            if (content == null) {
+                return CheckResult.fail(label(), "expected " + path + " to contain " + Excerpt.of(text)
+                        + ", but the workspace has no such file");
+            }
+            return CheckResult.fail(label(), "expected " + path + (present ? " to contain " : " not to contain ")
+                    + Excerpt.of(text) + ", but it " + (present ? "does not" : "does"));
+        });
     }
 }

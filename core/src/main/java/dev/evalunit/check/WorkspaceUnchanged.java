@@ -1,7 +1,6 @@
 package dev.evalunit.check;
 
 import java.util.List;
-import java.util.Optional;
 
 /** No file matching one of the globs was created, changed or removed. */
 record WorkspaceUnchanged(List<Glob> globs) implements Check {
@@ -15,15 +14,12 @@ record WorkspaceUnchanged(List<Glob> globs) implements Check {
 
     @Override
     public CheckResult evaluate(Evidence evidence) {
-        Optional<WorkspaceChange> change = evidence.attachment(WorkspaceChange.class);
-        if (change.isEmpty()) {
-            return WorkspaceChecks.noWorkspace(LABEL);
-        }
-        List<String> touched = change.get().changedPaths().stream()
-                .filter(path -> WorkspaceChecks.matchesAny(globs, path)).toList();
-        if (!touched.isEmpty()) {
-            return CheckResult.fail(LABEL, "changed " + touched + ", which must stay as they were (" + globs + ")");
-        }
-        return CheckResult.pass(LABEL, "nothing matching " + globs + " changed");
+        return WorkspaceChecks.onChange(evidence, LABEL, change -> {
+            List<String> touched = change.changedPaths().stream()
+                    .filter(path -> WorkspaceChecks.matchesAny(globs, path)).toList();
+            return touched.isEmpty()
+                    ? CheckResult.pass(LABEL, "nothing matching " + globs + " changed")
+                    : CheckResult.fail(LABEL, "changed " + touched + ", which must stay as they were (" + globs + ")");
+        });
     }
 }
