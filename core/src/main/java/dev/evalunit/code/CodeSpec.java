@@ -2,6 +2,7 @@ package dev.evalunit.code;
 
 import dev.evalunit.check.Check;
 import dev.evalunit.task.SourcePosition;
+import dev.evalunit.task.ToolCall;
 
 import java.util.Collections;
 import java.util.List;
@@ -21,10 +22,12 @@ import java.util.TreeMap;
  * @param run how the program runs; never {@code null}
  * @param checks the checks of {@code expect.run}, in file order; never {@code null}
  * @param source where the workspace is declared in the task file; never {@code null}
+ * @param agent when the task says {@code answer: agent}: the model works in the workspace with
+ *        tools instead of answering with whole files
  * @since 0.1.0
  */
 public record CodeSpec(Map<String, String> workspace, Optional<Map<String, String>> reference, RunSpec run,
-                       List<Check> checks, SourcePosition source) {
+                       List<Check> checks, SourcePosition source, Optional<AgentSpec> agent) {
 
     public CodeSpec {
         workspace = sorted(Objects.requireNonNull(workspace, "workspace"));
@@ -35,6 +38,13 @@ public record CodeSpec(Map<String, String> workspace, Optional<Map<String, Strin
         Objects.requireNonNull(run, "run");
         checks = List.copyOf(Objects.requireNonNull(checks, "checks"));
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(agent, "agent");
+    }
+
+    /** A code task answered with whole files. */
+    public CodeSpec(Map<String, String> workspace, Optional<Map<String, String>> reference, RunSpec run,
+                    List<Check> checks, SourcePosition source) {
+        this(workspace, reference, run, checks, source, Optional.empty());
     }
 
     /**
@@ -44,6 +54,9 @@ public record CodeSpec(Map<String, String> workspace, Optional<Map<String, Strin
      */
     public String prompt(String instruction) {
         Objects.requireNonNull(instruction, "instruction");
+        if (agent.isPresent()) {
+            return AgentWorkspace.prompt(instruction, this);
+        }
         String example = workspace.keySet().stream().filter(path -> path.endsWith(".java")).findFirst()
                 .orElse(workspace.keySet().iterator().next());
         return instruction.stripTrailing() + "\n\n"
@@ -55,6 +68,14 @@ public record CodeSpec(Map<String, String> workspace, Optional<Map<String, Strin
     /** @return the answer the {@code oracle} gives: the reference's files in the answer format */
     public Optional<String> referenceAnswer() {
         return reference.map(AnswerFormat::render);
+    }
+
+    /**
+     * @return for an agent task with a reference, what the {@code oracle} does: write each
+     *         reference file, run the build, finish
+     */
+    public Optional<List<ToolCall>> referenceToolCalls() {
+        return agent.flatMap(budget -> reference.map(files -> AgentWorkspace.replay(files, budget)));
     }
 
     /** @return the answer the {@code nop} model gives: the workspace's files unchanged, in the answer format */

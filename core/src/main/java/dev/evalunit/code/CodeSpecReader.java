@@ -36,16 +36,21 @@ import java.util.regex.Pattern;
 public final class CodeSpecReader {
 
     /** The top-level keys a code task adds to a task file. */
-    public static final List<String> TASK_KEYS = List.of("workspace", "run");
+    public static final List<String> TASK_KEYS = List.of("workspace", "run", AgentSpecReader.ANSWER_KEY,
+            AgentSpecReader.AGENT_KEY);
 
     /** The key a code task adds to {@code expect}. */
     public static final String EXPECT_KEY = "run";
 
-    private static final List<String> RUN_KEYS = List.of("processes", "ports", "env", "timeout", "max-output");
-    private static final List<String> PROCESS_KEYS = List.of("name", "main", "args", "env", "ready");
+    private static final List<String> RUN_KEYS = List.of("processes", "ports", "env", "timeout", "max-output",
+            "libraries");
+    private static final List<String> PROCESS_KEYS = List.of("name", "main", "args", "env", "ready", "jvm-options");
     private static final List<String> EXPECT_RUN_KEYS = List.of("exit-code", "output", "traces");
     private static final List<String> OUTPUT_KINDS = List.of("contains", "not-contains");
 
+    /** The engine sets the class path and the main class; these would replace them. */
+    private static final Set<String> CLASS_PATH_OPTIONS = Set.of("-cp", "-classpath", "--class-path", "-jar",
+            "-m", "--module");
     private static final Pattern PROCESS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     private static final Pattern MAIN_CLASS = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
     private static final Pattern PORT_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
@@ -74,13 +79,21 @@ public final class CodeSpecReader {
         for (NodeTuple entry : task.getValue()) {
             top.put(SpecYaml.key(entry), entry);
         }
-        Optional<NodeTuple> expectRun = Optional.ofNullable(top.get("expect"))
-                .filter(expect -> expect.getValueNode() instanceof MappingNode)
-                .flatMap(expect -> ((MappingNode) expect.getValueNode()).getValue().stream()
-                        .filter(entry -> SpecYaml.key(entry).equals(EXPECT_KEY)).findFirst());
+        Optional<NodeTuple> expectRun = expectEntry(top, EXPECT_KEY);
+        Optional<NodeTuple> expectWorkspace = expectEntry(top, AgentSpecReader.EXPECT_KEY);
         NodeTuple workspace = top.get("workspace");
         NodeTuple run = top.get("run");
         if (workspace == null) {
+            for (String key : List.of(AgentSpecReader.ANSWER_KEY, AgentSpecReader.AGENT_KEY)) {
+                if (top.containsKey(key)) {
+                    throw yaml.error(top.get(key).getKeyNode(), key + ": belongs to a code task, which needs"
+                            + " workspace: and run:");
+                }
+            }
+            if (expectWorkspace.isPresent()) {
+                throw yaml.error(expectWorkspace.get().getKeyNode(), "expect.workspace checks what an agent did to"
+                        + " a workspace, which needs workspace:, run: and answer: agent");
+            }
             if (run != null) {
                 throw yaml.error(run.getKeyNode(), "run: needs workspace: with the folder of source files the program"
                         + " is built from, such as workspace: checkout/workspace");
@@ -106,8 +119,19 @@ public final class CodeSpecReader {
                     return folder(yaml, value, "reference");
                 });
         RunSpec runSpec = run(yaml, run.getValueNode());
-        List<Check> checks = expectRun.map(entry -> expectRun(yaml, entry.getValueNode())).orElse(List.of());
-        return Optional.of(new CodeSpec(files, reference, runSpec, checks, yaml.at(workspace.getKeyNode())));
+        List<Check> checks = new ArrayList<>(expectRun.map(entry -> expectRun(yaml, entry.getValueNode()))
+                .orElse(List.of()));
+        Optional<AgentSpec> agent = AgentSpecReader.read(yaml, top);
+        expectWorkspace.ifPresent(entry -> checks.addAll(AgentSpecReader.expect(yaml, entry.getValueNode(),
+                agent.isPresent())));
+        return Optional.of(new CodeSpec(files, reference, runSpec, checks, yaml.at(workspace.getKeyNode()), agent));
+    }
+
+    private static Optional<NodeTuple> expectEntry(Map<String, NodeTuple> top, String key) {
+        return Optional.ofNullable(top.get("expect"))
+                .filter(expect -> expect.getValueNode() instanceof MappingNode)
+                .flatMap(expect -> ((MappingNode) expect.getValueNode()).getValue().stream()
+                        .filter(entry -> SpecYaml.key(entry).equals(key)).findFirst());
     }
 
     private static Map<String, String> folder(SpecYaml yaml, Node node, String name) {
@@ -173,7 +197,22 @@ public final class CodeSpecReader {
             }
             processes.add(process);
         }
-        return new RunSpec(processes, ports, env, timeout, maxOutput);
+        List<java.nio.file.Path> libraries = new ArrayList<>();
+        SpecYaml.value(run, "libraries").ifPresent(value -> {
+            List<Node> entries = yaml.items(value, "run.libraries", "Maven coordinates, such as com.google.code.gson:gson");
+            for (int i = 0; i < entries.size(); i++) {
+                Node item = entries.get(i);
+                String coordinates = yaml.text(item, "run.libraries[" + i + "]");
+                if (!TaskLibraries.COORDINATES.matcher(coordinates).matches()) {
+                    throw yaml.error(item, "\"" + coordinates + "\" is not groupId:artifactId, such as"
+                            + " com.google.code.gson:gson (the version is the one on the tests' class path)");
+                }
+                libraries.add(TaskLibraries.find(coordinates).orElseThrow(() -> yaml.error(item,
+                        "the library " + coordinates + " is not on the tests' class path; add it to the build as a"
+                                + " test-scoped dependency (code tasks download nothing while they run)")));
+            }
+        });
+        return new RunSpec(processes, ports, env, timeout, maxOutput, libraries);
     }
 
     private static ProcessSpec process(SpecYaml yaml, Node node, String name, Set<String> placeholders) {
@@ -205,7 +244,21 @@ public final class CodeSpecReader {
         Map<String, String> env = SpecYaml.value(process, "env")
                 .map(value -> env(yaml, value, name + ".env", placeholders)).orElse(Map.of());
         Optional<String> ready = SpecYaml.value(process, "ready").map(value -> yaml.text(value, name + ".ready"));
-        return new ProcessSpec(processName, main, args, env, ready);
+        List<String> jvmOptions = new ArrayList<>();
+        SpecYaml.value(process, "jvm-options").ifPresent(value -> {
+            List<Node> items = yaml.items(value, name + ".jvm-options", "JVM options, such as -Dshop.mode=test");
+            for (int i = 0; i < items.size(); i++) {
+                String option = yaml.text(items.get(i), name + ".jvm-options[" + i + "]");
+                if (!option.startsWith("-") || CLASS_PATH_OPTIONS.contains(option)) {
+                    throw yaml.error(items.get(i), "\"" + option + "\" is not a JVM option this run can take; write"
+                            + " options that start with -, such as -Dshop.mode=test or -Xss1m (the class path is the"
+                            + " engine's: add jars with run.libraries)");
+                }
+                placeholders(yaml, items.get(i), option, placeholders);
+                jvmOptions.add(option);
+            }
+        });
+        return new ProcessSpec(processName, main, args, env, ready, jvmOptions);
     }
 
     private static Map<String, String> env(SpecYaml yaml, Node node, String name, Set<String> placeholders) {

@@ -81,15 +81,55 @@ public final class CodeTrial {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(answer, "answer");
         Objects.requireNonNull(deadline, "deadline");
+        Map<String, String> files;
+        try {
+            files = AnswerFormat.parse(answer);
+        } catch (TrialFailure e) {
+            return new CodeRun(Optional.of(e.getMessage()), List.of(), new RunOutcome(List.of(), List.of()),
+                    Duration.ZERO);
+        }
+        return build(spec, spec.run(), files, deadline, temporaryRoot);
+    }
+
+    /**
+     * Builds and runs an agent's workspace as it left it, the way {@link #run} builds an answer.
+     *
+     * @param spec the task's code spec; never {@code null}
+     * @param files the workspace's files, path to content; never {@code null}
+     * @param deadline how long building and running may take when the task's {@code run.timeout}
+     *        does not say; never {@code null}
+     * @return the run; never {@code null}
+     */
+    public static CodeRun runFiles(CodeSpec spec, Map<String, String> files, Duration deadline) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(deadline, "deadline");
+        for (String path : files.keySet()) {
+            if (WorkspacePath.problem(path).isPresent()) {
+                return new CodeRun(Optional.of("the workspace holds a file whose name is not a workspace path: "
+                        + AgentWorkspace.cut(path, 120)), List.of(), new RunOutcome(List.of(), List.of()), Duration.ZERO);
+            }
+        }
+        return build(spec, spec.run(), files, deadline, Optional.empty());
+    }
+
+    /**
+     * Builds and runs {@code files} over a fresh copy of the workspace, as {@link #run} does with an
+     * answer's files: the one path every build takes, the agent's {@code build} and {@code run}
+     * commands included.
+     *
+     * @param run the processes to start and their limits: the task's own, or a part of them
+     * @param files workspace paths (already checked by {@link WorkspacePath}) to content
+     */
+    static CodeRun build(CodeSpec spec, RunSpec run, Map<String, String> files, Duration deadline,
+                         Optional<Path> temporaryRoot) {
         long start = System.nanoTime();
-        Deadline until = new Deadline(spec.run().timeout().orElse(deadline));
+        Deadline until = new Deadline(run.timeout().orElse(deadline));
         List<ChildProcess> started = new ArrayList<>();
         Optional<String> failure = Optional.empty();
         List<SpanData> spans = List.of();
         Path directory = null;
         try (OtlpReceiver receiver = OtlpReceiver.start()) {
             try {
-                Map<String, String> files = AnswerFormat.parse(answer);
                 directory = temporaryRoot.isPresent()
                         ? Files.createTempDirectory(temporaryRoot.get(), "evalunit-code-")
                         : Files.createTempDirectory("evalunit-code-");
@@ -97,14 +137,15 @@ public final class CodeTrial {
                 write(workspace, spec.workspace());
                 write(workspace, files);
                 Path classes = directory.resolve("classes");
-                List<Path> classpath = OpenTelemetryLibraries.classpath();
+                List<Path> classpath = new ArrayList<>(OpenTelemetryLibraries.classpath());
+                classpath.addAll(run.libraries());
                 JavaCompilation.compile(workspace, javaSources(workspace), classpath, classes);
                 Path tmp = Files.createDirectories(directory.resolve("tmp"));
                 List<String> command = command(classes, classpath, tmp);
                 Map<String, String> values = new LinkedHashMap<>();
-                FreePorts.assign(spec.run().ports()).forEach((name, port) -> values.put(name, String.valueOf(port)));
+                FreePorts.assign(run.ports()).forEach((name, port) -> values.put(name, String.valueOf(port)));
                 values.put(OTLP_ENDPOINT_PLACEHOLDER, receiver.endpoint());
-                runProcesses(spec.run(), command, values, receiver.endpoint(), workspace, until, started);
+                runProcesses(run, command, values, receiver.endpoint(), workspace, until, started);
                 spans = receiver.spans();
                 failure = nothingExported(receiver, started);
             } catch (TrialFailure e) {
@@ -127,12 +168,42 @@ public final class CodeTrial {
         return new CodeRun(failure, spans, outcome, Duration.ofNanos(System.nanoTime() - start));
     }
 
+    /**
+     * Compiles {@code files} over a fresh copy of the workspace as {@link #build} does, without
+     * running anything: the agent's {@code compile} command.
+     *
+     * @return the compile failure, or empty when it compiled
+     */
+    static Optional<String> compile(CodeSpec spec, Map<String, String> files) {
+        Path directory = null;
+        try {
+            directory = Files.createTempDirectory("evalunit-compile-");
+            Path workspace = directory.resolve("workspace");
+            write(workspace, spec.workspace());
+            write(workspace, files);
+            List<Path> classpath = new ArrayList<>(OpenTelemetryLibraries.classpath());
+            classpath.addAll(spec.run().libraries());
+            JavaCompilation.compile(workspace, javaSources(workspace), classpath, directory.resolve("classes"));
+            return Optional.empty();
+        } catch (TrialFailure e) {
+            return Optional.of(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compile the workspace: " + e.getMessage(), e);
+        } finally {
+            if (directory != null) {
+                delete(directory);
+            }
+        }
+    }
+
     private static void runProcesses(RunSpec run, List<String> command, Map<String, String> values,
                                      String endpoint, Path workspace, Deadline until, List<ChildProcess> started)
             throws IOException, TrialFailure, InterruptedException {
         List<ChildProcess> services = new ArrayList<>();
         for (ProcessSpec spec : run.processes()) {
             List<String> line = new ArrayList<>(command);
+            // The task's JVM options go before the class path and the main class, after the engine's.
+            spec.jvmOptions().forEach(option -> line.add(line.indexOf("-cp"), expand(option, values)));
             line.add(spec.mainClass());
             spec.args().forEach(arg -> line.add(expand(arg, values)));
             ChildProcess process = ChildProcess.start(spec, line, environment(run, spec, values, endpoint), workspace,

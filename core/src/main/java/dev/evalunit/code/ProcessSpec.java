@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param ready when present, the process is a service: it is ready once it prints a line that
  *        contains this text, runs until every other process has finished, and is then stopped;
  *        when empty, it must exit by itself before the next process starts
+ * @param jvmOptions options of its JVM before the main class ({@code jvm-options}), such as
+ *        {@code -Dshop.mode=test}; placeholders as in {@code args}; never {@code null}
  * @since 0.1.0
  */
 public record ProcessSpec(String name, String mainClass, List<String> args, Map<String, String> env,
-                          Optional<String> ready) {
+                          Optional<String> ready, List<String> jvmOptions) {
 
     public ProcessSpec {
         Objects.requireNonNull(name, "name");
@@ -28,6 +30,13 @@ public record ProcessSpec(String name, String mainClass, List<String> args, Map<
         args = List.copyOf(Objects.requireNonNull(args, "args"));
         env = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(env, "env")));
         Objects.requireNonNull(ready, "ready");
+        jvmOptions = List.copyOf(Objects.requireNonNull(jvmOptions, "jvmOptions"));
+    }
+
+    /** A process with the engine's JVM options only. */
+    public ProcessSpec(String name, String mainClass, List<String> args, Map<String, String> env,
+                       Optional<String> ready) {
+        this(name, mainClass, args, env, ready, List.of());
     }
 
     /** @return whether the process is a service, stopped by the engine once the others finished */

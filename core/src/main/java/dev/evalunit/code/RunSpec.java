@@ -1,5 +1,6 @@
 package dev.evalunit.code;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,10 +21,12 @@ import java.util.Optional;
  * @param timeout the deadline of the whole run (compiling, starting, running, stopping), when the
  *        task sets one; else the deadline the runner passes
  * @param maxOutputChars the most characters one process may print before it is stopped as a flood
+ * @param libraries jars the program compiles and runs against beyond the OpenTelemetry ones
+ *        ({@code run.libraries}, found on the tests' class path); never {@code null}
  * @since 0.1.0
  */
 public record RunSpec(List<ProcessSpec> processes, List<String> ports, Map<String, String> env,
-                      Optional<Duration> timeout, int maxOutputChars) {
+                      Optional<Duration> timeout, int maxOutputChars, List<Path> libraries) {
 
     /** The default of {@link #maxOutputChars()}: a megabyte of text. */
     public static final int DEFAULT_MAX_OUTPUT_CHARS = 1_000_000;
@@ -39,5 +42,12 @@ public record RunSpec(List<ProcessSpec> processes, List<String> ports, Map<Strin
         if (maxOutputChars < 1) {
             throw new IllegalArgumentException("maxOutputChars must be positive: " + maxOutputChars);
         }
+        libraries = List.copyOf(Objects.requireNonNull(libraries, "libraries"));
+    }
+
+    /** A run against the OpenTelemetry jars only. */
+    public RunSpec(List<ProcessSpec> processes, List<String> ports, Map<String, String> env,
+                   Optional<Duration> timeout, int maxOutputChars) {
+        this(processes, ports, env, timeout, maxOutputChars, List.of());
     }
 }

@@ -53,6 +53,19 @@ public interface AgentContext {
         return executeTool(ToolExecutionRequest.builder().name(name).arguments(arguments).build());
     }
 
+    /**
+     * For a code task with {@code answer: agent}, the workspace's tools ({@code list_files},
+     * {@code read_file}, {@code write_file}, {@code edit_file}, {@code run_command}, {@code finish})
+     * are {@link #tools()} and run through {@link #executeTool}; once the agent has called
+     * {@code finish} it should return, and the workspace is built and judged as it is.
+     *
+     * @return the summary the agent gave to {@code finish}; empty until it has called it (and
+     *         always for other tasks)
+     */
+    default java.util.Optional<String> finished() {
+        return java.util.Optional.empty();
+    }
+
     /** @return the trial's OpenTelemetry: spans made with it belong to the trial and are checked */
     OpenTelemetry openTelemetry();
 

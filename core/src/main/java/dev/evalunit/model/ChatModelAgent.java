@@ -43,6 +43,8 @@ final class ChatModelAgent implements Agent {
             ChatResponse response;
             try {
                 response = traced.chat(request.build());
+            } catch (AgentBudgetSpent e) {
+                throw e; // a budget, not the endpoint: the trial fails saying which
             } catch (ModelCallException e) {
                 // The retries already said what the endpoint answered; add which call it was.
                 throw new ModelCallException("model call " + calls + " to " + endpoint + " failed: " + e.getMessage(),
@@ -61,6 +63,10 @@ final class ChatModelAgent implements Agent {
             for (ToolExecutionRequest call : message.toolExecutionRequests()) {
                 String result = context.executeTool(call);
                 conversation.add(ToolExecutionResultMessage.from(call, result));
+                if (context.finished().isPresent()) {
+                    // The agent called finish: calls after it in the same turn are not run.
+                    return context.finished().get();
+                }
             }
             if (Thread.interrupted()) {
                 // The trial's deadline passed while a tool ran: stop before the next model call.

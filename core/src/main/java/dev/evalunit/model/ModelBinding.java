@@ -84,7 +84,8 @@ public final class ModelBinding {
     public static ModelBinding nop() {
         Agent agent = new ChatModelAgent(new NopChatModel(), NopChatModel.NAME);
         // For a code task, nop hands back the workspace unchanged: the program builds and runs uninstrumented.
-        return new ModelBinding(NopChatModel.NAME, task -> task.code()
+        // An agent task's nop finishes at once: it answers without calling a tool, leaving the workspace as it was.
+        return new ModelBinding(NopChatModel.NAME, task -> task.code().filter(code -> code.agent().isEmpty())
                 .<Agent>map(code -> new ChatModelAgent(new NopChatModel(code.unchangedAnswer()), NopChatModel.NAME))
                 .orElse(agent), Optional.empty());
     }

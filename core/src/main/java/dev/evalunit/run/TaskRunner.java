@@ -4,7 +4,10 @@ import dev.evalunit.check.Check;
 import dev.evalunit.check.CheckResult;
 import dev.evalunit.check.CheckUnscorableException;
 import dev.evalunit.check.Evidence;
+import dev.evalunit.check.WorkspaceChange;
+import dev.evalunit.code.AgentWorkspace;
 import dev.evalunit.code.CodeRun;
+import dev.evalunit.code.CodeSpec;
 import dev.evalunit.code.CodeTrial;
 import dev.evalunit.judge.Graders;
 import dev.evalunit.judge.Judge;
@@ -12,6 +15,7 @@ import dev.evalunit.config.Constants;
 import dev.evalunit.config.Durations;
 import dev.evalunit.config.Settings;
 import dev.evalunit.model.Agent;
+import dev.evalunit.model.AgentBudgetSpent;
 import dev.evalunit.model.GenAiAttributes;
 import dev.evalunit.model.ModelBinding;
 import dev.evalunit.model.ModelCalls;
@@ -27,6 +31,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -167,93 +172,117 @@ public final class TaskRunner {
                     .setAttribute(GenAiAttributes.EVALUNIT_TASK_ID, task.id())
                     .setAttribute(GenAiAttributes.EVALUNIT_TRIAL, (long) trial)
                     .startSpan();
-            Context trialContext = Context.root().with(root);
             ModelCalls.Trial calls = modelCalls.trial(task, trial, model, timeout);
-            TrialContext context = new TrialContext(task, spans, maxToolCalls, calls);
-            String output = "";
-            Optional<String> failure = Optional.empty();
-            Optional<Throwable> error = Optional.empty();
-            Future<String> answer = null;
+            // An agent task works in a workspace of its own, with its budgets.
+            Optional<AgentWorkspace> workspace = task.code().filter(code -> code.agent().isPresent())
+                    .map(AgentWorkspace::open);
+            Optional<AgentBudget> budget = task.code().flatMap(CodeSpec::agent)
+                    .map(agent -> new AgentBudget(agent, maxToolCalls, timeout, System::nanoTime));
             try {
-                Agent agent = model.agentFor(task);
-                answer = TRIAL_THREADS.submit(() -> {
-                    try (Scope ignored = trialContext.makeCurrent()) {
-                        return agent.answer(context);
-                    }
-                });
-                String text = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                output = text == null ? "" : text;
-            } catch (TimeoutException e) {
-                InFlightSpans.Snapshot running = spans.inFlight(); // before the cancel ends them
-                answer.cancel(true);
-                if (task.timeout().isEmpty() && running.modelCallInFlight()) {
-                    // The run's default cut an unanswered call: the endpoint was slow, which is not a score.
-                    error = Optional.of(new TrialDeadlineException("stopped by " + Constants.TIMEOUT_PROPERTY_NAME
-                            + "=" + Durations.format(timeout) + " while a model call was in flight; "
-                            + running.describe() + ". An endpoint too slow to answer is not a score: raise "
-                            + Constants.TIMEOUT_PROPERTY_NAME + ", bound each call with "
-                            + Constants.CALL_TIMEOUT_PROPERTY_NAME + " so it is retried, or give the task a timeout"
-                            + " of its own if its budget is part of the task"));
-                } else {
-                    failure = Optional.of("timed out after " + Durations.format(timeout) + " ("
-                            + (task.timeout().isPresent() ? "the task's timeout" : Constants.TIMEOUT_PROPERTY_NAME)
-                            + "); " + running.describe());
-                }
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                if (cause instanceof ToolCallLimitExceeded) {
-                    failure = Optional.of(cause.getMessage());
-                } else {
-                    error = Optional.of(RedactedException.of(cause, model::redact));
-                }
-            } catch (InterruptedException e) {
-                answer.cancel(true);
-                Thread.currentThread().interrupt();
-                error = Optional.of(new CancellationException("the run was interrupted"));
-            } catch (RuntimeException e) {
-                error = Optional.of(RedactedException.of(e, model::redact));
+                return runTrial(task, model, trial, graders, timeout, start, spans, root, calls,
+                        new TrialContext(task, spans, maxToolCalls, calls, workspace, budget), workspace);
+            } finally {
+                workspace.ifPresent(AgentWorkspace::close);
             }
-            try {
-                calls.finish();
-            } catch (RuntimeException e) {
-                if (error.isEmpty()) {
-                    error = Optional.of(e);
-                }
-            }
-            if (failure.isPresent() || error.isPresent()) {
-                root.setStatus(StatusCode.ERROR, failure.orElse("error"));
-            }
-            root.end();
-            List<SpanData> captured = spans.finished();
-            List<CheckResult> checks = new ArrayList<>();
-            Evidence evidence = new Evidence(output, captured);
-            if (failure.isEmpty() && error.isEmpty() && task.code().isPresent()) {
-                // A code task: build the answer into the workspace, run it, and add the spans it exported.
-                try {
-                    CodeRun run = CodeTrial.run(task.code().get(), output, timeout);
-                    evidence = run.addTo(evidence);
-                    captured = evidence.spans();
-                    failure = run.failure();
-                } catch (RuntimeException e) {
-                    error = Optional.of(e);
-                }
-            }
-            if (failure.isEmpty() && error.isEmpty()) {
-                // Judge spans go to their own trace, after the trial's spans were taken: span checks never see them.
-                evidence = graders.attachTo(evidence, task, root.getSpanContext(), spans.tracer());
-                for (Check check : task.checks()) {
-                    try {
-                        checks.add(check.evaluate(evidence));
-                    } catch (CheckUnscorableException e) {
-                        // Nothing was graded (the judge failed or is missing): not a score, an error.
-                        if (error.isEmpty()) {
-                            error = Optional.of(RedactedException.of(e, model::redact));
-                        }
-                    }
-                }
-            }
-            return new TrialResult(trial, output, checks, failure, error,
-                    Duration.ofNanos(System.nanoTime() - start), captured);
         }
+    }
+
+    private TrialResult runTrial(Task task, ModelBinding model, int trial, Graders graders, Duration timeout,
+                                 long start, TrialSpans spans, Span root, ModelCalls.Trial calls, TrialContext context,
+                                 Optional<AgentWorkspace> workspace) {
+        Context trialContext = Context.root().with(root);
+        String output = "";
+        Optional<String> failure = Optional.empty();
+        Optional<Throwable> error = Optional.empty();
+        Future<String> answer = null;
+        try {
+            Agent agent = model.agentFor(task);
+            answer = TRIAL_THREADS.submit(() -> {
+                try (Scope ignored = trialContext.makeCurrent()) {
+                    return agent.answer(context);
+                }
+            });
+            String text = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            output = text == null ? "" : text;
+        } catch (TimeoutException e) {
+            InFlightSpans.Snapshot running = spans.inFlight(); // before the cancel ends them
+            answer.cancel(true);
+            if (task.timeout().isEmpty() && running.modelCallInFlight()) {
+                // The run's default cut an unanswered call: the endpoint was slow, which is not a score.
+                error = Optional.of(new TrialDeadlineException("stopped by " + Constants.TIMEOUT_PROPERTY_NAME
+                        + "=" + Durations.format(timeout) + " while a model call was in flight; "
+                        + running.describe() + ". An endpoint too slow to answer is not a score: raise "
+                        + Constants.TIMEOUT_PROPERTY_NAME + ", bound each call with "
+                        + Constants.CALL_TIMEOUT_PROPERTY_NAME + " so it is retried, or give the task a timeout"
+                        + " of its own if its budget is part of the task"));
+            } else {
+                failure = Optional.of("timed out after " + Durations.format(timeout) + " ("
+                        + (task.timeout().isPresent() ? "the task's timeout" : Constants.TIMEOUT_PROPERTY_NAME)
+                        + "); " + running.describe());
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof ToolCallLimitExceeded || cause instanceof AgentBudgetSpent) {
+                failure = Optional.of(cause.getMessage());
+            } else {
+                error = Optional.of(RedactedException.of(cause, model::redact));
+            }
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            error = Optional.of(new CancellationException("the run was interrupted"));
+        } catch (RuntimeException e) {
+            error = Optional.of(RedactedException.of(e, model::redact));
+        }
+        try {
+            calls.finish();
+        } catch (RuntimeException e) {
+            if (error.isEmpty()) {
+                error = Optional.of(e);
+            }
+        }
+        if (failure.isPresent() || error.isPresent()) {
+            root.setStatus(StatusCode.ERROR, failure.orElse("error"));
+        }
+        root.end();
+        List<SpanData> captured = spans.finished();
+        List<CheckResult> checks = new ArrayList<>();
+        Evidence evidence = new Evidence(output, captured);
+        if (failure.isEmpty() && error.isEmpty() && task.code().isPresent()) {
+            // A code task: build the answer into the workspace, run it, and add the spans it exported.
+            try {
+                CodeRun run;
+                if (workspace.isPresent()) {
+                    // The agent's workspace as it left it, built and run the way a whole-file answer is.
+                    Map<String, String> files = workspace.get().files();
+                    run = CodeTrial.runFiles(task.code().get(), files, timeout);
+                    evidence = evidence.with(WorkspaceChange.class,
+                            new WorkspaceChange(task.code().get().workspace(), files));
+                } else {
+                    run = CodeTrial.run(task.code().get(), output, timeout);
+                }
+                evidence = run.addTo(evidence);
+                captured = evidence.spans();
+                failure = run.failure();
+            } catch (RuntimeException e) {
+                error = Optional.of(e);
+            }
+        }
+        if (failure.isEmpty() && error.isEmpty()) {
+            // Judge spans go to their own trace, after the trial's spans were taken: span checks never see them.
+            evidence = graders.attachTo(evidence, task, root.getSpanContext(), spans.tracer());
+            for (Check check : task.checks()) {
+                try {
+                    checks.add(check.evaluate(evidence));
+                } catch (CheckUnscorableException e) {
+                    // Nothing was graded (the judge failed or is missing): not a score, an error.
+                    if (error.isEmpty()) {
+                        error = Optional.of(RedactedException.of(e, model::redact));
+                    }
+                }
+            }
+        }
+        return new TrialResult(trial, output, checks, failure, error,
+                Duration.ofNanos(System.nanoTime() - start), captured);
     }
 }

@@ -1,6 +1,8 @@
 package dev.evalunit.run;
 
+import dev.evalunit.code.AgentWorkspace;
 import dev.evalunit.model.AgentContext;
+import dev.evalunit.model.BudgetedChatModel;
 import dev.evalunit.model.GenAiAttributes;
 import dev.evalunit.model.ModelCalls;
 import dev.evalunit.model.ToolCallLimitExceeded;
@@ -38,13 +40,28 @@ final class TrialContext implements AgentContext {
     private final AtomicInteger toolCalls = new AtomicInteger();
     private final ModelCalls.Trial modelCalls;
 
+    private final Optional<AgentWorkspace> workspace;
+    private final Optional<AgentBudget> budget;
+
     TrialContext(Task task, TrialSpans spans, int maxToolCalls, ModelCalls.Trial modelCalls) {
+        this(task, spans, maxToolCalls, modelCalls, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * @param workspace for an agent task: the workspace whose tools this trial offers instead of the task's
+     * @param budget for an agent task: its budgets, which replace {@code maxToolCalls}
+     */
+    TrialContext(Task task, TrialSpans spans, int maxToolCalls, ModelCalls.Trial modelCalls,
+                 Optional<AgentWorkspace> workspace, Optional<AgentBudget> budget) {
         this.task = task;
         this.spans = spans;
         this.maxToolCalls = maxToolCalls;
         this.modelCalls = modelCalls;
         this.messages = List.copyOf(toChatMessages(task.messages()));
-        this.tools = task.tools().stream().map(ToolFixture::specification).collect(Collectors.toUnmodifiableList());
+        this.workspace = workspace;
+        this.budget = budget;
+        this.tools = workspace.map(AgentWorkspace::tools).orElseGet(() -> task.tools().stream()
+                .map(ToolFixture::specification).collect(Collectors.toUnmodifiableList()));
     }
 
     private static List<ChatMessage> toChatMessages(List<TaskMessage> taskMessages) {
@@ -86,7 +103,9 @@ final class TrialContext implements AgentContext {
 
     @Override
     public String executeTool(ToolExecutionRequest request) {
-        if (toolCalls.incrementAndGet() > maxToolCalls) {
+        if (budget.isPresent()) {
+            budget.get().toolCall();
+        } else if (toolCalls.incrementAndGet() > maxToolCalls) {
             throw new ToolCallLimitExceeded(maxToolCalls);
         }
         String name = request.name() == null ? "" : request.name();
@@ -104,7 +123,14 @@ final class TrialContext implements AgentContext {
             }
             Optional<ToolFixture> fixture = task.tool(name);
             String result;
-            if (fixture.isPresent()) {
+            if (workspace.isPresent()) {
+                AgentWorkspace.Result outcome = workspace.get().execute(name, arguments, budget.get().timeLeft());
+                result = outcome.text();
+                outcome.errorType().ifPresent(type -> {
+                    span.setStatus(StatusCode.ERROR, type);
+                    span.setAttribute(GenAiAttributes.ERROR_TYPE, type);
+                });
+            } else if (fixture.isPresent()) {
                 result = fixture.get().result();
             } else {
                 result = "Error: there is no tool named \"" + name + "\". Available tools: "
@@ -120,6 +146,11 @@ final class TrialContext implements AgentContext {
     }
 
     @Override
+    public Optional<String> finished() {
+        return workspace.flatMap(AgentWorkspace::finished);
+    }
+
+    @Override
     public OpenTelemetry openTelemetry() {
         return spans.openTelemetry();
     }
@@ -127,6 +158,8 @@ final class TrialContext implements AgentContext {
     @Override
     public ChatModel traced(ChatModel model) {
         // One chat span per call, however many attempts the retries make beneath it.
-        return TracedChatModel.wrap(modelCalls.wrap(model), spans.tracer());
+        ChatModel traced = TracedChatModel.wrap(modelCalls.wrap(model), spans.tracer());
+        return budget.<ChatModel>map(spent -> BudgetedChatModel.wrap(traced, spent::time, spent::tokens))
+                .orElse(traced);
     }
 }

@@ -16,7 +16,7 @@ final class ExpectReader {
 
     private static final List<String> KEYS = List.of("output", "spans");
     /** A code task (one with workspace:) may also check its run; CodeSpecReader reads that part. */
-    private static final List<String> CODE_TASK_KEYS = List.of("output", "spans", "run");
+    private static final List<String> CODE_TASK_KEYS = List.of("output", "spans", "run", "workspace");
 
     /**
      * @param at where {@code expect} is, or the mapping when it has none: where a missing check is reported

@@ -108,8 +108,8 @@ final class TaskAssembler {
     }
 
     private static void checkReference(TaskLayer task, Map<String, ToolFixture> tools) {
-        if (task.reference().isEmpty()) {
-            return;
+        if (task.reference().isEmpty() || task.code().flatMap(code -> code.agent()).isPresent()) {
+            return; // an agent task's reference calls the workspace's tools, which the engine provides
         }
         List<ToolCall> calls = task.reference().get().toolCalls();
         for (int i = 0; i < calls.size(); i++) {

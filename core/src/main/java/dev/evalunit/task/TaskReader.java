@@ -24,7 +24,7 @@ final class TaskReader {
 
     /** The keys of a task: a file of one task, an item of a task list. */
     static final List<String> TASK_KEYS = List.of("id", "title", "tags", "system", "prompt", "messages", "tools",
-            "reference", "workspace", "run", "trials", "pass", "timeout", "expect");
+            "reference", "workspace", "run", "answer", "agent", "trials", "pass", "timeout", "expect");
     /** The keys of a dataset template: a task whose id comes from the row. */
     static final List<String> TEMPLATE_KEYS = List.of("title", "tags", "system", "prompt", "messages", "tools",
             "reference", "trials", "pass", "timeout", "expect");
@@ -76,7 +76,8 @@ final class TaskReader {
         Optional<ToolReader.ReferenceRead> reference = code.isPresent()
                 ? Optional.empty() : ToolReader.reference(task, source, cache);
         Optional<Reference> referenceSolution = code.isPresent()
-                ? code.get().referenceAnswer().map(answer -> new Reference(List.of(), answer))
+                ? code.get().referenceToolCalls().map(calls -> new Reference(calls, ""))
+                        .or(() -> code.get().referenceAnswer().map(answer -> new Reference(List.of(), answer)))
                 : reference.map(ToolReader.ReferenceRead::reference);
         Optional<Written<Integer>> trials = task.value("trials")
                 .map(value -> new Written<>(trials(value, task.name("trials")), source.at(value)));
