@@ -117,8 +117,10 @@ final class ResultsJson {
         ArrayNode tasks = node.putArray("tasks");
         for (TaskVerdict verdict : summary.tasks()) {
             tasks.addObject().put("suite", verdict.suite()).put("task", verdict.task()).put("model", verdict.model())
-                    .put("status", status(verdict.status()));
+                    .put("status", status(verdict.status())).put("trials", verdict.trials())
+                    .put("passedTrials", verdict.passedTrials()).put("cluster", verdict.cluster());
         }
+        StatisticsJson.put(node, summary);
         return node;
     }
 
@@ -181,7 +183,14 @@ final class ResultsJson {
         Map<String, Integer> suites = node.object("suites", (count, path) -> count.asInteger(0, Integer.MAX_VALUE));
         List<TaskVerdict> tasks = node.array("tasks", (element, path) -> {
             Fields task = element.asObject();
-            return new TaskVerdict(task.text("suite"), task.text("task"), task.text("model"), task.status("status"));
+            TaskVerdict verdict = new TaskVerdict(task.text("suite"), task.text("task"), task.text("model"),
+                    task.status("status"));
+            if (task.optionalText("cluster").isEmpty()) {
+                return verdict; // written before trial counts were recorded
+            }
+            int trials = task.integer("trials", 1, Integer.MAX_VALUE);
+            return new TaskVerdict(verdict.suite(), verdict.task(), verdict.model(), verdict.status(), trials,
+                    task.integer("passedTrials", 0, trials), task.text("cluster"));
         });
         return new Summary(formatVersion, figures, byTag, byModel, shard, suites, tasks);
     }

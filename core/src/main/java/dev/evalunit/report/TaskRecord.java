@@ -78,6 +78,14 @@ public record TaskRecord(
         return new TaskKey(suite, task, model);
     }
 
+    /**
+     * @return the group of tasks this one is not independent of, for clustered standard errors: its
+     *         task file, which the rows of one dataset and the variants of one template share
+     */
+    public String cluster() {
+        return file;
+    }
+
     /** @return whether the task was scored, that is passed or failed rather than errored */
     public boolean scored() {
         return status != TaskOutcome.ERROR;

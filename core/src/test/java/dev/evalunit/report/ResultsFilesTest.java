@@ -212,8 +212,29 @@ class ResultsFilesTest {
                 + "      \"suite\": \"SreEvalTest\",\n"
                 + "      \"task\": \"a\",\n"
                 + "      \"model\": \"gpt-4o\",\n"
-                + "      \"status\": \"passed\"\n"
-                + "    },\n").doesNotContain("\"shard\"", "passAtK").endsWith("}\n");
+                + "      \"status\": \"passed\",\n"
+                + "      \"trials\": 1,\n"
+                + "      \"passedTrials\": 1,\n"
+                + "      \"cluster\": \"sre/a.yaml\"\n"
+                + "    },\n").contains("\n  \"statistics\": {\n    \"gpt-4o\": {\n"
+                + "      \"clustering\": \"none (every task its own cluster)\",\n"
+                + "      \"clusters\": 1,\n")
+                .doesNotContain("\"shard\"", "passAtK", "pairwise").endsWith("}\n");
+    }
+
+    @Test
+    void readsASummaryWrittenBeforeTrialCountsAsOneTrialPerTaskEachItsOwnCluster() throws IOException {
+        ResultsFiles.writeSummary(dir, Summary.of(List.of(Records.passed("a")), Optional.empty(), Map.of()));
+        Path file = dir.resolve("summary.json");
+        Files.writeString(file, Files.readString(file).replaceAll(",\\s*\"trials\": 1,\\s*\"passedTrials\": 1,\\s*"
+                + "\"cluster\": \"[^\"]*\"", ""));
+
+        TaskVerdict verdict = ResultsFiles.readSummary(file).tasks().get(0);
+
+        assertThat(Files.readString(file)).doesNotContain("passedTrials\": 1,\n      \"cluster");
+        assertThat(verdict.trials()).isEqualTo(1);
+        assertThat(verdict.passedTrials()).isEqualTo(1);
+        assertThat(verdict.cluster()).isEqualTo("a");
     }
 
     @Test
