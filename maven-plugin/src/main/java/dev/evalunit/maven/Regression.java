@@ -1,0 +1,130 @@
+package dev.evalunit.maven;
+
+import dev.evalunit.report.PairedComparison;
+import dev.evalunit.report.PowerPlan;
+import dev.evalunit.report.TaskKey;
+import dev.evalunit.report.TaskVerdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The baseline rules that rest on the paired comparison: a significant drop, a drop read from the
+ * interval's bound, and the plain statement that the data cannot decide.
+ */
+final class Regression {
+
+    /**
+     * @param problems broken rules, each a message to follow {@code EvalUnit gate failed for model m: }
+     * @param warnings what the build log should show loudly: an inconclusive comparison
+     * @param notes the comparison itself, for the log
+     */
+    record Outcome(List<String> problems, List<String> warnings, List<String> notes) {
+
+        Outcome {
+            problems = List.copyOf(problems);
+            warnings = List.copyOf(warnings);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    private Regression() {
+    }
+
+    /**
+     * @param model the model under test
+     * @param candidate its verdicts in this run
+     * @param baselineVerdicts the baseline model's verdicts
+     * @param against how messages name the baseline, e.g. {@code baseline release-1.0/summary.json}
+     * @param maxRegression the largest drop allowed, when the bound rule applies
+     * @param rules the rules; never {@code null}
+     */
+    static Outcome check(String model, List<TaskVerdict> candidate, List<TaskVerdict> baselineVerdicts, String against,
+            Optional<Double> maxRegression, RegressionRules rules) {
+        List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Optional<PairedComparison> paired = PairedComparison.between(candidate, baselineVerdicts);
+        if (paired.isEmpty()) {
+            notes.add("no task was scored both now and in the " + against + ", so there is no paired comparison");
+            return new Outcome(problems, warnings, notes);
+        }
+        PairedComparison comparison = paired.get();
+        notes.add("model " + model + " against the " + against + ": " + describe(comparison) + "; "
+                + comparison.newlyFailing().size() + " newly failing, " + comparison.newlyPassing().size() + " newly passing");
+        double alpha = rules.significanceLevel();
+        if (rules.failOnSignificantDrop() && comparison.significantDrop(alpha)) {
+            problems.add("the pass rate fell significantly against the " + against + ": " + describe(comparison)
+                    + " < significanceLevel " + Gate.rate(alpha) + newlyFailing(comparison));
+        }
+        if (maxRegression.isPresent() && rules.bound() != RegressionRules.Bound.ESTIMATE) {
+            double max = maxRegression.get();
+            boolean lower = rules.bound() == RegressionRules.Bound.LOWER;
+            double drop = -(lower ? comparison.low() : comparison.high());
+            if (drop > max + 1e-9) {
+                String[] shown = Gate.distinct(drop, max);
+                problems.add("the " + (lower ? "lower" : "upper") + " bound of the paired difference's 95% interval is a"
+                        + " drop of " + shown[0] + " against the " + against + ", more than maxRegression " + shown[1]
+                        + " (" + describe(comparison) + ")" + newlyFailing(comparison));
+            }
+        }
+        if (!comparison.significantDrop(alpha)) {
+            double drop = rules.detectableDrop(maxRegression.orElse(0.0));
+            PowerPlan.of(candidate, alpha, 0.8).filter(plan -> plan.cannotDetect(drop))
+                    .ifPresent(plan -> {
+                        String message = "EvalUnit gate inconclusive for model " + model + " against the " + against + ": "
+                                + inconclusive(plan, drop) + "; the drop seen, " + describe(comparison) + ", decides nothing";
+                        if (rules.failWhenInconclusive()) {
+                            problems.add(message.substring(message.indexOf(": ") + 2) + " (failWhenInconclusive)");
+                        } else {
+                            warnings.add(message);
+                        }
+                    });
+        }
+        return new Outcome(problems, warnings, notes);
+    }
+
+    /** e.g. {@code 40 tasks of 1 trial cannot detect a drop of 0.05 (...)} */
+    static String inconclusive(PowerPlan plan, double drop) {
+        return "inconclusive: " + plan.tasks() + (plan.tasks() == 1 ? " task" : " tasks") + " of " + trials(plan.trials())
+                + " cannot detect a drop of " + Gate.rate(drop) + " (" + Math.round(drop * 100) + " points): at"
+                + " level " + Gate.rate(plan.alpha()) + " and " + Math.round(plan.power() * 100) + "% power the smallest"
+                + " detectable drop is " + Gate.rate(plan.minimumDetectableDrop()) + "; " + plan.tasksFor(drop)
+                + " tasks, or " + plan.trialsFor(drop) + " trials per task, would detect it";
+    }
+
+    /** e.g. {@code difference -0.18 (95% CI -0.32 to -0.03) over 40 paired tasks, McNemar's exact test p = 0.039} */
+    static String describe(PairedComparison comparison) {
+        return "difference " + signed(comparison.difference()) + " (95% CI " + signed(comparison.low()) + " to "
+                + signed(comparison.high()) + ") over " + comparison.tasks() + " paired tasks"
+                + (comparison.clusters() < comparison.tasks() ? " in " + comparison.clusters() + " clusters" : "")
+                + ", " + comparison.test() + " " + pValue(comparison.pValue());
+    }
+
+    private static String newlyFailing(PairedComparison comparison) {
+        return Gate.list("passed in the baseline, fail now", comparison.newlyFailing().stream()
+                .map(Regression::id).toList());
+    }
+
+    private static String id(TaskKey key) {
+        return key.task() + " (" + key.suite() + ")";
+    }
+
+    private static String trials(double trials) {
+        if (trials == Math.rint(trials)) {
+            return (long) trials + (trials == 1 ? " trial" : " trials");
+        }
+        return String.format(Locale.ROOT, "%.1f trials", trials);
+    }
+
+    private static String signed(double value) {
+        return String.format(Locale.ROOT, "%+.2f", value).replace("+0.00", "0.00").replace("-0.00", "0.00");
+    }
+
+    /** @return {@code p = 0.039}, or {@code p < 0.001} */
+    static String pValue(double p) {
+        return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
+    }
+}
