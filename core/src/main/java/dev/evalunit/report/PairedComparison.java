@@ -7,6 +7,7 @@ import org.apache.commons.statistics.inference.BinomialTest;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -148,6 +149,21 @@ public record PairedComparison(
     /** @return whether the candidate is worse and the test says so at level {@code alpha} */
     public boolean significantDrop(double alpha) {
         return difference < 0 && pValue < alpha;
+    }
+
+    /**
+     * @return e.g. {@code difference -0.20 (95% CI -0.33 to -0.07) over 40 paired tasks, McNemar's exact test p = 0.008}:
+     *         the comparison as gate messages and the leaderboard print it
+     */
+    public String describe() {
+        return "difference " + signed(difference) + " (95% CI " + signed(low) + " to " + signed(high) + ") over " + tasks
+                + " paired tasks" + (clusters < tasks ? " in " + clusters + " clusters" : "") + ", " + test + " "
+                + (pValue < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", pValue));
+    }
+
+    private static String signed(double value) {
+        String text = String.format(Locale.ROOT, "%+.2f", value);
+        return text.equals("+0.00") || text.equals("-0.00") ? "0.00" : text;
     }
 
     private static double mcNemarExact(double[] differences) {

@@ -52,11 +52,11 @@ final class Regression {
             return new Outcome(problems, warnings, notes);
         }
         PairedComparison comparison = paired.get();
-        notes.add("model " + model + " against the " + against + ": " + describe(comparison) + "; "
+        notes.add("model " + model + " against the " + against + ": " + comparison.describe() + "; "
                 + comparison.newlyFailing().size() + " newly failing, " + comparison.newlyPassing().size() + " newly passing");
         double alpha = rules.significanceLevel();
         if (rules.failOnSignificantDrop() && comparison.significantDrop(alpha)) {
-            problems.add("the pass rate fell significantly against the " + against + ": " + describe(comparison)
+            problems.add("the pass rate fell significantly against the " + against + ": " + comparison.describe()
                     + " < significanceLevel " + Gate.rate(alpha) + newlyFailing(comparison));
         }
         if (maxRegression.isPresent() && rules.bound() != RegressionRules.Bound.ESTIMATE) {
@@ -67,7 +67,7 @@ final class Regression {
                 String[] shown = Gate.distinct(drop, max);
                 problems.add("the " + (lower ? "lower" : "upper") + " bound of the paired difference's 95% interval is a"
                         + " drop of " + shown[0] + " against the " + against + ", more than maxRegression " + shown[1]
-                        + " (" + describe(comparison) + ")" + newlyFailing(comparison));
+                        + " (" + comparison.describe() + ")" + newlyFailing(comparison));
             }
         }
         if (!comparison.significantDrop(alpha)) {
@@ -75,7 +75,7 @@ final class Regression {
             PowerPlan.of(candidate, alpha, 0.8).filter(plan -> plan.cannotDetect(drop))
                     .ifPresent(plan -> {
                         String message = "EvalUnit gate inconclusive for model " + model + " against the " + against + ": "
-                                + inconclusive(plan, drop) + "; the drop seen, " + describe(comparison) + ", decides nothing";
+                                + inconclusive(plan, drop) + "; the drop seen, " + comparison.describe() + ", decides nothing";
                         if (rules.failWhenInconclusive()) {
                             problems.add(message.substring(message.indexOf(": ") + 2) + " (failWhenInconclusive)");
                         } else {
@@ -95,12 +95,8 @@ final class Regression {
                 + " tasks, or " + plan.trialsFor(drop) + " trials per task, would detect it";
     }
 
-    /** e.g. {@code difference -0.18 (95% CI -0.32 to -0.03) over 40 paired tasks, McNemar's exact test p = 0.039} */
     static String describe(PairedComparison comparison) {
-        return "difference " + signed(comparison.difference()) + " (95% CI " + signed(comparison.low()) + " to "
-                + signed(comparison.high()) + ") over " + comparison.tasks() + " paired tasks"
-                + (comparison.clusters() < comparison.tasks() ? " in " + comparison.clusters() + " clusters" : "")
-                + ", " + comparison.test() + " " + pValue(comparison.pValue());
+        return comparison.describe();
     }
 
     private static String newlyFailing(PairedComparison comparison) {
@@ -117,14 +113,5 @@ final class Regression {
             return (long) trials + (trials == 1 ? " trial" : " trials");
         }
         return String.format(Locale.ROOT, "%.1f trials", trials);
-    }
-
-    private static String signed(double value) {
-        return String.format(Locale.ROOT, "%+.2f", value).replace("+0.00", "0.00").replace("-0.00", "0.00");
-    }
-
-    /** @return {@code p = 0.039}, or {@code p < 0.001} */
-    static String pValue(double p) {
-        return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
     }
 }

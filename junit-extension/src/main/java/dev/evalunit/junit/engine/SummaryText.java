@@ -1,6 +1,7 @@
 package dev.evalunit.junit.engine;
 
 import dev.evalunit.report.Figures;
+import dev.evalunit.report.Summary;
 import dev.evalunit.report.TaskRecord;
 
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 
@@ -40,6 +42,7 @@ final class SummaryText {
         }
         if (byModel.size() > 1) {
             text.append(leaderboard(byModel));
+            text.append(pairwise(tasks));
         }
         text.append("EvalUnit results: ").append(reportDirectory.resolve("results.jsonl")).append(", ")
                 .append(reportDirectory.resolve("summary.json")).append('\n');
@@ -80,6 +83,18 @@ final class SummaryText {
                     entry.getKey(), rate, interval, f.passed() + "/" + (f.passed() + f.failed()), f.errors()));
         }
         return text.toString();
+    }
+
+    /** Each pair of models compared on the tasks both scored, e.g. {@code gpt-4o vs gpt-4o-mini: difference +0.10 ...}. */
+    private static String pairwise(List<TaskRecord> tasks) {
+        StringBuilder text = new StringBuilder();
+        Summary.of(tasks, Optional.empty(), Map.of()).pairwise().forEach((models, comparison) ->
+                text.append("  ").append(models.get(0)).append(" vs ").append(models.get(1)).append(": ")
+                        .append(comparison.describe()).append("; ").append(comparison.newlyPassing().size())
+                        .append(" pass only with ").append(models.get(0)).append(", ")
+                        .append(comparison.newlyFailing().size()).append(" only with ").append(models.get(1))
+                        .append('\n'));
+        return text.isEmpty() ? "" : "EvalUnit pairwise (paired on the same tasks):\n" + text;
     }
 
     private static String simpleName(String suite) {
