@@ -5,7 +5,7 @@ Run with Debian's python3 (apt-get install python3-scipy python3-statsmodels):
 
     /usr/bin/python3 core/src/test/resources/stats/make_fixtures.py
 
-It rewrites paired.json, clustered.json, plan.json and flaky.json next to itself. The tests read
+It rewrites adaptive.json, paired.json, clustered.json, plan.json and flaky.json next to itself. The tests read
 those files; python never runs at test time. Each case gives its input as the Java side takes it
 (per task: passed trials, trials, cluster) and the values scipy/statsmodels compute for it.
 """
@@ -15,6 +15,7 @@ import os
 
 import numpy as np
 import scipy
+import scipy.stats
 import statsmodels
 import statsmodels.api as sm
 from statsmodels.stats.contingency_tables import mcnemar
@@ -161,8 +162,18 @@ def flaky():
             for c, n in [(1, 2), (2, 3), (1, 5), (4, 5), (9, 10), (1, 20)]]
 
 
+def adaptive():
+    """Two-sided exact binomial p-values of "the success rate is rate" (scipy.stats.binomtest)."""
+    cases = []
+    for passed, trials, rate in [(3, 3, 0.8), (2, 3, 0.8), (0, 3, 0.8), (1, 5, 0.8), (5, 10, 0.8), (10, 10, 0.8),
+                                 (14, 14, 0.8), (6, 10, 0.5), (0, 6, 0.5), (9, 30, 0.6), (3, 3, 0.5)]:
+        cases.append({"passed": passed, "trials": trials, "rate": rate,
+                      "pValue": float(scipy.stats.binomtest(passed, trials, rate).pvalue)})
+    return cases
+
+
 def main():
-    for name, cases in [("paired", paired()), ("clustered", clustered()), ("plan", plan()), ("flaky", flaky())]:
+    for name, cases in [("adaptive", adaptive()), ("paired", paired()), ("clustered", clustered()), ("plan", plan()), ("flaky", flaky())]:
         with open(os.path.join(HERE, name + ".json"), "w") as out:
             json.dump({"madeWith": PROVENANCE, "by": "make_fixtures.py", "cases": cases}, out, indent=1)
             out.write("\n")

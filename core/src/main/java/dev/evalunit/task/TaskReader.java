@@ -6,6 +6,7 @@ import dev.evalunit.code.CodeSpecReader;
 import dev.evalunit.config.Durations;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -172,7 +173,10 @@ final class TaskReader {
 
     /** Whether a number fits the trials is checked once the layers are merged; see {@link TaskAssembler}. */
     private PassPolicy pass(Node node, String name, int trials) {
-        String range = "all, any, or a number from 1 to trials (" + trials + ")";
+        String range = "all, any, a number from 1 to trials (" + trials + "), or {rate: 0.8, maxTrials: 10}";
+        if (node instanceof MappingNode) {
+            return adaptivePass(node, name);
+        }
         Optional<BigInteger> required = YamlNodes.integer(node);
         if (required.isPresent()) {
             BigInteger n = required.get();
@@ -193,6 +197,30 @@ final class TaskReader {
         }
         throw source.error(node, name + " \"" + text + "\" is not valid" + DidYouMean.closest(text, List.of("all", "any"))
                 .map(match -> "; did you mean \"" + match + "\"? Write ").orElse("; write ") + range);
+    }
+
+    /** {@code pass: {rate: 0.8, maxTrials: 10}}: pass at 80% of the trials, adding trials while undecided. */
+    private PassPolicy adaptivePass(Node node, String name) {
+        YamlMapping policy = YamlMapping.of(node, name, "a mapping with rate and maxTrials", List.of("rate", "maxTrials"),
+                source);
+        Node rateNode = policy.required("rate", name + " needs a rate, the share of trials that must pass, such as"
+                + " rate: 0.8");
+        double rate = YamlNodes.decimal(rateNode).or(() -> YamlNodes.integer(rateNode).map(n -> n.doubleValue()))
+                .filter(value -> value > 0 && value <= 1)
+                .orElseThrow(() -> source.error(rateNode, policy.name("rate") + " must be a number above 0 and at most 1,"
+                        + " was " + shown(rateNode) + "; write the share of trials that must pass, such as 0.8"));
+        Node maxNode = policy.required("maxTrials", name + " needs maxTrials, the most trials to run while the"
+                + " verdict is undecided, such as maxTrials: 10");
+        int maxTrials = YamlNodes.integer(maxNode).filter(n -> n.signum() > 0 && n.bitLength() < 16)
+                .map(n -> n.intValue())
+                .orElseThrow(() -> source.error(maxNode, policy.name("maxTrials") + " must be a whole number from 1 to"
+                        + " 32767, was " + shown(maxNode)));
+        return PassPolicy.adaptive(rate, maxTrials);
+    }
+
+    /** @return a scalar as written, anything else by its kind */
+    private static String shown(Node node) {
+        return node instanceof ScalarNode scalar ? scalar.getValue() : YamlNodes.describe(node);
     }
 
     private Duration timeout(Node node, String name) {
