@@ -73,7 +73,7 @@ public record ModelStatistics(
         List<String> clusterOf = scored.stream().map(task -> task.suite() + "\u0000" + task.cluster()).toList();
         int g = ClusteredError.count(clusterOf);
         String clustering = g == scored.size() ? "none (every task its own cluster)"
-                : "task file (" + g + (g == 1 ? " cluster of " : " clusters of ") + scored.size() + " tasks)";
+                : "cluster: key, else task file (" + g + (g == 1 ? " cluster of " : " clusters of ") + scored.size() + " tasks)";
         double[] passed = scored.stream().mapToDouble(task -> task.status() == TaskOutcome.PASSED ? 1 : 0)
                 .toArray();
         double se = ClusteredError.ofMean(passed, clusterOf);

@@ -95,6 +95,7 @@ final class ResultsJson {
         node.put("passedTrials", task.passedTrials());
         node.put("pass", task.pass());
         node.put("durationMs", task.durationMs());
+        task.clusterKey().ifPresent(cluster -> node.put("cluster", cluster));
         return node;
     }
 
@@ -151,7 +152,8 @@ final class ResultsJson {
         List<TrialRecord> trials = node.array("trials", ResultsJson::trial);
         return new TaskRecord(node.text("suite"), node.text("task"), node.text("file"), node.text("model"),
                 node.array("tags", (tag, path) -> tag.text()), node.status("status"), trials,
-                node.integer("passedTrials", 0, trials.size()), node.text("pass"), node.count("durationMs"));
+                node.integer("passedTrials", 0, trials.size()), node.text("pass"), node.count("durationMs"),
+                node.optionalText("cluster"));
     }
 
     private static TrialRecord trial(Fields element, String path) {

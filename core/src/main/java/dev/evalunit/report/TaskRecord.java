@@ -9,6 +9,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One finished task against one model: a line of {@code results.jsonl}.
@@ -23,6 +24,7 @@ import java.util.Objects;
  * @param passedTrials how many trials passed
  * @param pass the pass policy as written in task files: {@code all}, {@code any} or a number; never {@code null}
  * @param durationMs how long the task took, all trials included, in milliseconds
+ * @param clusterKey the task's {@code cluster:} key, when its file sets one; never {@code null}
  * @since 0.1.0
  */
 public record TaskRecord(
@@ -35,7 +37,8 @@ public record TaskRecord(
         List<TrialRecord> trials,
         int passedTrials,
         String pass,
-        long durationMs) {
+        long durationMs,
+        Optional<String> clusterKey) {
 
     public TaskRecord {
         Objects.requireNonNull(suite, "suite");
@@ -55,6 +58,13 @@ public record TaskRecord(
         if (durationMs < 0) {
             throw new IllegalArgumentException("durationMs cannot be negative: " + durationMs);
         }
+        Objects.requireNonNull(clusterKey, "clusterKey");
+    }
+
+    /** A record of a task without a {@code cluster:} key: clustered by its file. */
+    public TaskRecord(String suite, String task, String file, String model, List<String> tags, TaskOutcome status,
+            List<TrialRecord> trials, int passedTrials, String pass, long durationMs) {
+        this(suite, task, file, model, tags, status, trials, passedTrials, pass, durationMs, Optional.empty());
     }
 
     /**
@@ -70,7 +80,7 @@ public record TaskRecord(
         Objects.requireNonNull(result, "result");
         List<TrialRecord> trials = result.trials().stream().map(TaskRecord::trial).toList();
         return new TaskRecord(suite, result.task().id(), file, result.model(), result.task().tags(), result.outcome(),
-                trials, result.passedTrials(), result.task().pass().toString(), durationMs);
+                trials, result.passedTrials(), result.task().pass().toString(), durationMs, result.task().cluster());
     }
 
     /** @return the key that identifies this task in a run: suite, task and model */
@@ -80,10 +90,11 @@ public record TaskRecord(
 
     /**
      * @return the group of tasks this one is not independent of, for clustered standard errors: its
-     *         task file, which the rows of one dataset and the variants of one template share
+     *         {@code cluster:} key, else its task file, which the rows of one dataset and the variants of
+     *         one template share
      */
     public String cluster() {
-        return file;
+        return clusterKey.orElse(file);
     }
 
     /** @return whether the task was scored, that is passed or failed rather than errored */

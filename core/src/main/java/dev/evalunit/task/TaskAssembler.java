@@ -99,7 +99,7 @@ final class TaskAssembler {
         }
         return new Task(id, task.title(), List.copyOf(tags), messages, List.copyOf(tools.values()),
                 task.reference(), trialCount, pass.orElse(PassPolicy.ALL), timeout, checks,
-                source, task.code());
+                source, task.code(), nearest(layers, TaskLayer::cluster));
     }
 
     /** The last user message of a code task shows the workspace and the answer format after the instruction. */

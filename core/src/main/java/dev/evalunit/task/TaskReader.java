@@ -25,12 +25,13 @@ final class TaskReader {
 
     /** The keys of a task: a file of one task, an item of a task list. */
     static final List<String> TASK_KEYS = List.of("id", "title", "tags", "system", "prompt", "messages", "tools",
-            "reference", "workspace", "run", "trials", "pass", "timeout", "expect");
+            "reference", "workspace", "run", "trials", "pass", "timeout", "expect", "cluster");
     /** The keys of a dataset template: a task whose id comes from the row. */
     static final List<String> TEMPLATE_KEYS = List.of("title", "tags", "system", "prompt", "messages", "tools",
-            "reference", "trials", "pass", "timeout", "expect");
+            "reference", "trials", "pass", "timeout", "expect", "cluster");
     /** The keys defaults may set, at the top of a task list or in a folder's {@code _defaults.yaml}. */
-    static final List<String> DEFAULT_KEYS = List.of("tags", "system", "tools", "trials", "pass", "timeout", "expect");
+    static final List<String> DEFAULT_KEYS = List.of("tags", "system", "tools", "trials", "pass", "timeout", "expect",
+            "cluster");
 
     private static final List<String> MESSAGE_KEYS = List.of("role", "content");
     private static final Map<String, TaskMessage.Role> ROLES = Map.of(
@@ -85,12 +86,13 @@ final class TaskReader {
         Optional<Written<PassPolicy>> pass = task.value("pass")
                 .map(value -> new Written<>(pass(value, task.name("pass"), effectiveTrials), source.at(value)));
         Optional<Duration> timeout = task.value("timeout").map(value -> timeout(value, task.name("timeout")));
+        Optional<String> cluster = task.nonEmptyText("cluster");
         ExpectReader.Expectations expect = ExpectReader.read(task, source, cache, TaskLayer.spanChecksOf(outer));
         List<Check> outputChecks = new ArrayList<>(expect.output());
         code.ifPresent(spec -> outputChecks.addAll(spec.checks()));
         return new TaskLayer(source.at(node), id, title, tags, system, conversation, tools,
                 referenceSolution, reference.map(ToolReader.ReferenceRead::calls)
-                .orElse(List.of()), trials, pass, timeout, outputChecks, expect.spans(), expect.at(), code);
+                .orElse(List.of()), trials, pass, timeout, outputChecks, expect.spans(), expect.at(), code, cluster);
     }
 
     private List<String> tags(Node node, String name) {

@@ -48,7 +48,7 @@ class ModelStatisticsTest {
         List<TaskVerdict> apart = List.of(ReferenceValues.verdict(0, "m", 1, 1, "a.yaml"),
                 ReferenceValues.verdict(1, "m", 0, 1, "b.yaml"));
 
-        assertThat(ModelStatistics.of(byFile).clustering()).isEqualTo("task file (2 clusters of 3 tasks)");
+        assertThat(ModelStatistics.of(byFile).clustering()).isEqualTo("cluster: key, else task file (2 clusters of 3 tasks)");
         assertThat(ModelStatistics.of(apart).clustering()).isEqualTo("none (every task its own cluster)");
     }
 
@@ -57,7 +57,7 @@ class ModelStatisticsTest {
         ModelStatistics statistics = ModelStatistics.of(List.of(ReferenceValues.verdict(0, "m", 1, 1, "a.yaml"),
                 ReferenceValues.verdict(1, "m", 0, 1, "a.yaml")));
 
-        assertThat(statistics.clustering()).isEqualTo("task file (1 cluster of 2 tasks)");
+        assertThat(statistics.clustering()).isEqualTo("cluster: key, else task file (1 cluster of 2 tasks)");
         assertThat(statistics.clusteredStandardError()).isEmpty();
         assertThat(statistics.clusteredLow()).isEmpty();
     }

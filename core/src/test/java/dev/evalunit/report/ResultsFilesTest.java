@@ -223,6 +223,24 @@ class ResultsFilesTest {
     }
 
     @Test
+    void aTasksClusterKeyRoundTripsAndClustersItsVerdict() throws IOException {
+        TaskRecord plain = Records.passed("a");
+        TaskRecord keyed = new TaskRecord(plain.suite(), "b", plain.file(), plain.model(), plain.tags(), plain.status(),
+                plain.trials(), plain.passedTrials(), plain.pass(), plain.durationMs(), Optional.of("billing"));
+        try (ResultsWriter writer = ResultsFiles.open(dir)) {
+            writer.add(plain);
+            writer.add(keyed);
+        }
+
+        List<TaskRecord> read = ResultsFiles.readResults(dir).tasks();
+
+        assertThat(read).containsExactly(plain, keyed);
+        assertThat(Files.readString(dir.resolve("results.jsonl"))).contains("\"cluster\":\"billing\"");
+        assertThat(TaskVerdict.of(read.get(0)).cluster()).isEqualTo("sre/a.yaml");
+        assertThat(TaskVerdict.of(read.get(1)).cluster()).isEqualTo("billing");
+    }
+
+    @Test
     void readsASummaryWrittenBeforeTrialCountsAsOneTrialPerTaskEachItsOwnCluster() throws IOException {
         ResultsFiles.writeSummary(dir, Summary.of(List.of(Records.passed("a")), Optional.empty(), Map.of()));
         Path file = dir.resolve("summary.json");

@@ -152,12 +152,7 @@ class TaskRunnerTest {
 
     @Test
     void passPolicyDecidesOverSeveralTrials() {
-        int[] calls = {0};
-        ModelBinding flaky = ModelBinding.of("flaky", (Agent) context -> {
-            synchronized (calls) {
-                return ++calls[0] % 2 == 1 ? "OOMKilled" : "no idea";
-            }
-        });
+        ModelBinding flaky = alternating();
         List<Check> checks = List.of(OutputChecks.contains("OOMKilled"));
 
         TaskResult any = runner.run(Tasks.task("t", checks, Optional.empty(), 2, PassPolicy.ANY, Optional.empty()), flaky);
@@ -169,14 +164,19 @@ class TaskRunnerTest {
         assertThat(all.failureReport()).contains("1 of 2 trials passed (pass: all)").contains("trial 2:");
     }
 
-    @Test
-    void anAdaptivePolicyAddsTrialsWhileUndecidedAndRecordsEach() {
+    /** @return an agent that answers right, then wrong, then right... */
+    private static ModelBinding alternating() {
         int[] calls = {0};
-        ModelBinding flaky = ModelBinding.of("flaky", (Agent) context -> {
+        return ModelBinding.of("flaky", (Agent) context -> {
             synchronized (calls) {
                 return ++calls[0] % 2 == 1 ? "OOMKilled" : "no idea";
             }
         });
+    }
+
+    @Test
+    void anAdaptivePolicyAddsTrialsWhileUndecidedAndRecordsEach() {
+        ModelBinding flaky = alternating();
         ModelBinding steady = ModelBinding.of("steady", (Agent) context -> "no idea");
         List<Check> checks = List.of(OutputChecks.contains("OOMKilled"));
         Task task = Tasks.task("t", checks, Optional.empty(), 2, PassPolicy.adaptive(0.5, 6), Optional.empty());

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TaskFileFormatErrorsTest {
 
     private static final String ALLOWED = "Allowed here: id, title, tags, system, prompt, messages, tools,"
-            + " reference, workspace, run, trials, pass, timeout, expect";
+            + " reference, workspace, run, trials, pass, timeout, expect, cluster";
 
     @Test
     void refusesAnUnknownKeySuggestingTheClosestKey() {
