@@ -175,8 +175,10 @@ def adaptive():
 def main():
     for name, cases in [("adaptive", adaptive()), ("paired", paired()), ("clustered", clustered()), ("plan", plan()), ("flaky", flaky())]:
         with open(os.path.join(HERE, name + ".json"), "w") as out:
-            json.dump({"madeWith": PROVENANCE, "by": "make_fixtures.py", "cases": cases}, out, indent=1)
-            out.write("\n")
+            # one case a line: small diffs when a case is added
+            out.write('{"madeWith": %s, "by": "make_fixtures.py", "cases": [\n' % json.dumps(PROVENANCE))
+            out.write(",\n".join(json.dumps(case) for case in cases))
+            out.write("\n]}\n")
 
 
 if __name__ == "__main__":

@@ -70,7 +70,7 @@ public record ModelStatistics(
             return new ModelStatistics("none (no task scored)", 0, OptionalDouble.empty(), OptionalDouble.empty(),
                     OptionalDouble.empty(), flaky, byTrials, plan);
         }
-        List<String> clusterOf = scored.stream().map(task -> task.suite() + "\u0000" + task.cluster()).toList();
+        List<String> clusterOf = scored.stream().map(TaskVerdict::clusterId).toList();
         int g = ClusteredError.count(clusterOf);
         String clustering = g == scored.size() ? "none (every task its own cluster)"
                 : "cluster: key, else task file (" + g + (g == 1 ? " cluster of " : " clusters of ") + scored.size() + " tasks)";

@@ -100,7 +100,7 @@ public record PairedComparison(
         List<PairedTask> pairs = candidate.stream().filter(TaskVerdict::scored)
                 .filter(task -> before.containsKey(id(task)))
                 .sorted(Comparator.comparing(TaskVerdict::key))
-                .map(task -> new PairedTask(task.key(), task.suite() + "\u0000" + task.cluster(), task, before.get(id(task))))
+                .map(task -> new PairedTask(task.key(), task.clusterId(), task, before.get(id(task))))
                 .toList();
         return pairs.isEmpty() ? Optional.empty() : Optional.of(of(pairs));
     }

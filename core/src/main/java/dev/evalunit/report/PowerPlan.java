@@ -58,7 +58,7 @@ public record PowerPlan(int tasks, double trials, double rate, double alpha, dou
         double planned = Math.max(interval.low(), Math.min(interval.high(), 0.5));
         double variance = planned * (1 - planned);
         double[] fractions = scored.stream().mapToDouble(TaskVerdict::passedFraction).toArray();
-        List<String> clusters = scored.stream().map(task -> task.suite() + "\u0000" + task.cluster()).toList();
+        List<String> clusters = scored.stream().map(TaskVerdict::clusterId).toList();
         double deff = designEffect(fractions, clusters);
         double taskSd = Math.sqrt(2 * variance / harmonicTrials);
         return Optional.of(new PowerPlan(n, harmonicTrials, (double) passed / trials, alpha, power, taskSd,

@@ -58,6 +58,11 @@ public record TaskVerdict(String suite, String task, String model, TaskOutcome s
         return status != TaskOutcome.ERROR;
     }
 
+    /** @return the cluster told apart per suite, as the statistics group by it */
+    String clusterId() {
+        return suite + "\u0000" + cluster;
+    }
+
     /** @return the share of its trials that passed */
     public double passedFraction() {
         return (double) passedTrials / trials;

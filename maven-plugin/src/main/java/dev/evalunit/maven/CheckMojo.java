@@ -20,7 +20,11 @@ import java.util.OptionalDouble;
  * The release gate: reads the EvalUnit results of this build (or of several, merged) and fails the
  * build when, for any model, the pass rate is below {@code minPassRate}, more tasks errored than
  * {@code maxErrors}, a tag's pass rate is below its rule, or the pass rate fell by more than
- * {@code maxRegression} against a baseline. Missing or unreadable results are an error, never a pass.
+ * {@code maxRegression} against a baseline. Against a baseline it also pairs the tasks of both runs
+ * (McNemar's exact test, or the clustered paired t test with several trials): it can fail a drop that
+ * is significant ({@code failOnSignificantRegression}), read the drop from the paired interval's bound
+ * ({@code regressionBound}), and says when the suite is too small to decide ({@code detectableDrop}).
+ * Missing or unreadable results are an error, never a pass.
  *
  * <p>Per-task failures are honest test failures: run Surefire with {@code testFailureIgnore=true}
  * and let this goal decide, as {@code jacoco:check} does for coverage.

@@ -48,7 +48,13 @@ final class Regression {
         List<String> notes = new ArrayList<>();
         Optional<PairedComparison> paired = PairedComparison.between(candidate, baselineVerdicts);
         if (paired.isEmpty()) {
-            notes.add("no task was scored both now and in the " + against + ", so there is no paired comparison");
+            String none = "no task was scored both now and in the " + against + ", so there is no paired comparison";
+            if (rules.failOnSignificantDrop() || rules.bound() != RegressionRules.Bound.ESTIMATE) {
+                problems.add(none + " and the rules that need one (failOnSignificantRegression, regressionBound "
+                        + rules.bound() + ") cannot be checked: compare runs of the same suite");
+            } else {
+                notes.add(none);
+            }
             return new Outcome(problems, warnings, notes);
         }
         PairedComparison comparison = paired.get();

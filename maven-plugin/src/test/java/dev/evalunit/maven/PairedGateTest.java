@@ -99,6 +99,20 @@ class PairedGateTest {
         assertThat(gate(run(40, 33), upper, 0.10).evaluate(Runs.report(run(40, 25))).passed()).isTrue();
     }
 
+    @Test
+    void aBaselineWithNoTaskInCommonCannotBeComparedTaskByTask() {
+        List<TaskRecord> other = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            other.add(Runs.task("other-" + i, "gpt-4o", TaskOutcome.PASSED));
+        }
+
+        Verdict verdict = gate(other, SIGNIFICANCE).evaluate(Runs.report(run(10, 5)));
+
+        assertThat(verdict.failureMessage()).isEqualTo("EvalUnit gate failed for model gpt-4o: no task was scored both"
+                + " now and in the baseline b.json, so there is no paired comparison and the rules that need one"
+                + " (failOnSignificantRegression, regressionBound estimate) cannot be checked: compare runs of the same suite");
+    }
+
     private static Gate gate(List<TaskRecord> baseline, RegressionRules rules) {
         return gate(baseline, rules, 0);
     }
