@@ -25,11 +25,11 @@ class SummaryTextTest {
 
         String text = SummaryText.of(tasks, Path.of("target/evalunit"));
 
-        // five tasks pass only with big, none only with small: McNemar's exact p = 2 / 2^5
+        // five tasks pass only with big, none only with small: McNemar's exact p = 2 / 2^5 = 0.0625
         assertThat(text).contains("EvalUnit leaderboard:\n")
                 .contains("EvalUnit pairwise (paired on the same tasks):\n"
                         + "  big vs small: difference +0.50 (95% CI +0.12 to +0.88) over 10 paired tasks,"
-                        + " McNemar's exact test p = 0.062; 5 pass only with big, 0 only with small\n");
+                        + " McNemar's exact test p = 0.063; 5 pass only with big, 0 only with small\n");
     }
 
     @Test
