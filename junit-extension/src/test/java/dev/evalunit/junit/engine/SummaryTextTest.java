@@ -36,7 +36,21 @@ class SummaryTextTest {
     void oneModelGetsNoPairwiseComparison() {
         String text = SummaryText.of(List.of(task("t1", "big", true)), Path.of("target/evalunit"));
 
-        assertThat(text).doesNotContain("pairwise");
+        assertThat(text).doesNotContain("pairwise").doesNotContain("flaky");
+    }
+
+    @Test
+    void listsTheTasksWhoseTrialsDisagreeWithTheirSuccessRate() {
+        TrialRecord pass = new TrialRecord(1, true, 10, List.of(), 1, 1, Optional.empty(), Optional.empty());
+        TrialRecord fail = new TrialRecord(2, false, 10, List.of(), 1, 1, Optional.empty(), Optional.empty());
+        TaskRecord flaky = new TaskRecord("com.acme.SreEvalTest", "tools/oom", "oom.yaml", "big", List.of(),
+                TaskOutcome.FAILED, List.of(pass, fail), 1, "all", 20);
+
+        String text = SummaryText.of(List.of(flaky, task("t1", "big", true)), Path.of("target/evalunit"));
+
+        // Wilson 1 of 2: 0.0945-0.9055
+        assertThat(text).contains("EvalUnit flaky tasks (their trials disagree): 1\n"
+                + "  tools/oom [big]: 1 of 2 trials passed, success rate 0.50 (95% CI 0.09-0.91)\n");
     }
 
     private static TaskRecord task(String id, String model, boolean passed) {
