@@ -128,6 +128,7 @@ final class ResultsJson {
         node.put("pass", task.pass());
         node.put("durationMs", task.durationMs());
         task.version().ifPresent(version -> node.put("version", version));
+        task.clusterKey().ifPresent(cluster -> node.put("cluster", cluster));
         return node;
     }
 
@@ -150,8 +151,10 @@ final class ResultsJson {
         ArrayNode tasks = node.putArray("tasks");
         for (TaskVerdict verdict : summary.tasks()) {
             tasks.addObject().put("suite", verdict.suite()).put("task", verdict.task()).put("model", verdict.model())
-                    .put("status", status(verdict.status()));
+                    .put("status", status(verdict.status())).put("trials", verdict.trials())
+                    .put("passedTrials", verdict.passedTrials()).put("cluster", verdict.cluster());
         }
+        StatisticsJson.put(node, summary);
         return node;
     }
 
@@ -183,7 +186,8 @@ final class ResultsJson {
         return new TaskRecord(node.text("suite"), node.text("task"), node.text("file"), node.text("model"),
                 node.array("tags", (tag, path) -> tag.text()), node.status("status"), trials,
                 node.integer("passedTrials", 0, trials.size()), node.text("pass"), node.count("durationMs"),
-                node.optionalText("version"));
+                node.optionalText("version"),
+                node.optionalText("cluster"));
     }
 
     private static TrialRecord trial(Fields element, String path) {
@@ -227,7 +231,14 @@ final class ResultsJson {
         Map<String, Integer> suites = node.object("suites", (count, path) -> count.asInteger(0, Integer.MAX_VALUE));
         List<TaskVerdict> tasks = node.array("tasks", (element, path) -> {
             Fields task = element.asObject();
-            return new TaskVerdict(task.text("suite"), task.text("task"), task.text("model"), task.status("status"));
+            TaskVerdict verdict = new TaskVerdict(task.text("suite"), task.text("task"), task.text("model"),
+                    task.status("status"));
+            if (task.optionalText("cluster").isEmpty()) {
+                return verdict; // written before trial counts were recorded
+            }
+            int trials = task.integer("trials", 1, Integer.MAX_VALUE);
+            return new TaskVerdict(verdict.suite(), verdict.task(), verdict.model(), verdict.status(), trials,
+                    task.integer("passedTrials", 0, trials), task.text("cluster"));
         });
         return new Summary(formatVersion, figures, byTag, byModel, shard, suites, tasks);
     }

@@ -84,6 +84,40 @@ public record Summary(
         return new Summary(FORMAT_VERSION, Figures.of(tasks), byTag(tasks), byModel, shard, suites, verdicts);
     }
 
+    /**
+     * @return model &rarr; its statistics (clustered interval, flaky tasks, trials per task, plan),
+     *         derived from {@link #tasks()}; iterates in model order
+     */
+    public Map<String, ModelStatistics> statistics() {
+        Map<String, ModelStatistics> byModel = new TreeMap<>();
+        verdictsByModel().forEach((model, verdicts) -> byModel.put(model, ModelStatistics.of(verdicts)));
+        return Collections.unmodifiableSortedMap(new TreeMap<>(byModel));
+    }
+
+    /**
+     * Every pair of models in this run compared task by task, the first of each pair in model order
+     * as the candidate and the second as the baseline: the leaderboard's pairwise comparison.
+     *
+     * @return {@code [model, other model]} &rarr; their comparison, for the pairs that scored a task in common
+     */
+    public Map<List<String>, PairedComparison> pairwise() {
+        Map<String, List<TaskVerdict>> byModel = verdictsByModel();
+        List<String> models = List.copyOf(byModel.keySet());
+        Map<List<String>, PairedComparison> pairs = new LinkedHashMap<>();
+        for (int i = 0; i < models.size(); i++) {
+            for (int j = i + 1; j < models.size(); j++) {
+                List<String> pair = List.of(models.get(i), models.get(j));
+                PairedComparison.between(byModel.get(pair.get(0)), byModel.get(pair.get(1)))
+                        .ifPresent(comparison -> pairs.put(pair, comparison));
+            }
+        }
+        return Collections.unmodifiableMap(pairs);
+    }
+
+    private Map<String, List<TaskVerdict>> verdictsByModel() {
+        return tasks.stream().collect(Collectors.groupingBy(TaskVerdict::model, TreeMap::new, Collectors.toList()));
+    }
+
     /** @return every model's name, in order */
     public List<String> models() {
         return List.copyOf(byModel.keySet());

@@ -28,6 +28,7 @@ import java.util.function.UnaryOperator;
  * @param durationMs how long the task took, all trials included, in milliseconds
  * @param version a hash of the task as it was run (its file, its input), so a resumed run can tell
  *        an unchanged task from a changed one; empty when unknown (then the task is never skipped)
+ * @param clusterKey the task's {@code cluster:} key, when its file sets one; never {@code null}
  * @since 0.1.0
  */
 public record TaskRecord(
@@ -41,7 +42,8 @@ public record TaskRecord(
         int passedTrials,
         String pass,
         long durationMs,
-        Optional<String> version) {
+        Optional<String> version,
+        Optional<String> clusterKey) {
 
     public TaskRecord {
         Objects.requireNonNull(suite, "suite");
@@ -62,12 +64,13 @@ public record TaskRecord(
             throw new IllegalArgumentException("durationMs cannot be negative: " + durationMs);
         }
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(clusterKey, "clusterKey");
     }
 
-    /** A record without a task version: a resumed run never skips it. */
+    /** A record without a task version (a resumed run never skips it) nor a {@code cluster:} key (clustered by its file). */
     public TaskRecord(String suite, String task, String file, String model, List<String> tags, TaskOutcome status,
             List<TrialRecord> trials, int passedTrials, String pass, long durationMs) {
-        this(suite, task, file, model, tags, status, trials, passedTrials, pass, durationMs, Optional.empty());
+        this(suite, task, file, model, tags, status, trials, passedTrials, pass, durationMs, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -101,12 +104,21 @@ public record TaskRecord(
         List<TrialRecord> trials = result.trials().stream().map(trial -> trial(result.task(), trial, redaction)).toList();
         return new TaskRecord(suite, result.task().id(), file, result.model(), result.task().tags(), result.outcome(),
                 trials, result.passedTrials(), result.task().pass().toString(), durationMs,
-                TaskVersion.of(result.task()));
+                TaskVersion.of(result.task()), result.task().cluster());
     }
 
     /** @return the key that identifies this task in a run: suite, task and model */
     public TaskKey key() {
         return new TaskKey(suite, task, model);
+    }
+
+    /**
+     * @return the group of tasks this one is not independent of, for clustered standard errors: its
+     *         {@code cluster:} key, else its task file, which the rows of one dataset and the variants of
+     *         one template share
+     */
+    public String cluster() {
+        return clusterKey.orElse(file);
     }
 
     /** @return whether the task was scored, that is passed or failed rather than errored */

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param checks every check, output checks first, in file order; never {@code null}
  * @param source where the task is written; never {@code null}
  * @param code what makes it a code task (workspace, run, {@code expect.run}), when it is one
+ * @param cluster the {@code cluster:} key: tasks sharing it are not independent, and the statistics
+ *        cluster them; empty to cluster by task file
  * @since 0.1.0
  */
 public record Task(
@@ -37,7 +39,8 @@ public record Task(
         Optional<Duration> timeout,
         List<Check> checks,
         SourcePosition source,
-        Optional<CodeSpec> code) {
+        Optional<CodeSpec> code,
+        Optional<String> cluster) {
 
     public Task {
         Objects.requireNonNull(id, "id");
@@ -57,6 +60,14 @@ public record Task(
         checks = List.copyOf(Objects.requireNonNull(checks, "checks"));
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(cluster, "cluster");
+    }
+
+    /** A task clustered by its file. */
+    public Task(String id, Optional<String> title, List<String> tags, List<TaskMessage> messages,
+            List<ToolFixture> tools, Optional<Reference> reference, int trials, PassPolicy pass,
+            Optional<Duration> timeout, List<Check> checks, SourcePosition source, Optional<CodeSpec> code) {
+        this(id, title, tags, messages, tools, reference, trials, pass, timeout, checks, source, code, Optional.empty());
     }
 
     /** A task that is not a code task. */

@@ -81,6 +81,11 @@ final class TaskAssembler {
                 throw new TaskFileException(written.at(), "pass is " + written.value() + " but trials is " + trialCount
                         + trialsAt + "; write all, any, or a number from 1 to trials (" + trialCount + ")");
             }
+            if (written.value().isAdaptive() && written.value().maxTrials() < trialCount) {
+                throw new TaskFileException(written.at(), "pass runs at most " + written.value().maxTrials()
+                        + " trials (maxTrials) but trials is " + trialCount + "; trials is how many run before any"
+                        + " is added, so make maxTrials at least " + trialCount);
+            }
             pass = Optional.of(written.value());
         }
         Optional<Duration> timeout = nearest(layers, TaskLayer::timeout);
@@ -94,7 +99,7 @@ final class TaskAssembler {
         }
         return new Task(id, task.title(), List.copyOf(tags), messages, List.copyOf(tools.values()),
                 task.reference(), trialCount, pass.orElse(PassPolicy.ALL), timeout, checks,
-                source, task.code());
+                source, task.code(), nearest(layers, TaskLayer::cluster));
     }
 
     /** The last user message of a code task shows the workspace and the answer format after the instruction. */

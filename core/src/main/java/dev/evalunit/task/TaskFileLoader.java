@@ -101,7 +101,7 @@ public final class TaskFileLoader {
         if (root.isEmpty()) {
             return new TaskLayer(source.start(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
                     Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), List.of(), List.of(), source.start(), Optional.empty());
+                    Optional.empty(), List.of(), List.of(), source.start(), Optional.empty(), Optional.empty());
         }
         if (!(root.get() instanceof MappingNode)) {
             throw source.error(root.get(), "the top level of " + DEFAULTS_FILE_NAME + " must be a mapping of defaults"

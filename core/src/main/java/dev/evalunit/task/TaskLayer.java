@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param spanChecks the checks of {@code expect.spans}
  * @param expectAt where {@code expect} is, else where the mapping is: where a missing check is reported
  * @param code the task's workspace, run and {@code expect.run}, when it is a code task
+ * @param cluster the {@code cluster:} written here
  */
 record TaskLayer(
         SourcePosition at,
@@ -41,7 +42,8 @@ record TaskLayer(
         List<Check> outputChecks,
         List<Check> spanChecks,
         SourcePosition expectAt,
-        Optional<CodeSpec> code) {
+        Optional<CodeSpec> code,
+        Optional<String> cluster) {
 
     TaskLayer {
         Objects.requireNonNull(at, "at");
@@ -60,6 +62,7 @@ record TaskLayer(
         spanChecks = List.copyOf(spanChecks);
         Objects.requireNonNull(expectAt, "expectAt");
         Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(cluster, "cluster");
     }
 
     /** @return the trials written in the nearest of {@code layers} that has them, else 1 */

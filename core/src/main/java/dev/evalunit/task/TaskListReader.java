@@ -19,7 +19,7 @@ final class TaskListReader {
 
     /** The keys at the top of a task list: its id, the defaults, and the list. */
     static final List<String> KEYS = List.of("id", "tags", "system", "tools", "trials", "pass", "timeout", "expect",
-            "tasks");
+            "cluster", "tasks");
 
     private TaskListReader() {
     }

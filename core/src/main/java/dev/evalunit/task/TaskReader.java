@@ -6,6 +6,7 @@ import dev.evalunit.code.CodeSpecReader;
 import dev.evalunit.config.Durations;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -24,12 +25,13 @@ final class TaskReader {
 
     /** The keys of a task: a file of one task, an item of a task list. */
     static final List<String> TASK_KEYS = List.of("id", "title", "tags", "system", "prompt", "messages", "tools",
-            "reference", "workspace", "run", "answer", "agent", "trials", "pass", "timeout", "expect");
+            "reference", "workspace", "run", "answer", "agent", "trials", "pass", "timeout", "expect", "cluster");
     /** The keys of a dataset template: a task whose id comes from the row. */
     static final List<String> TEMPLATE_KEYS = List.of("title", "tags", "system", "prompt", "messages", "tools",
-            "reference", "trials", "pass", "timeout", "expect");
+            "reference", "trials", "pass", "timeout", "expect", "cluster");
     /** The keys defaults may set, at the top of a task list or in a folder's {@code _defaults.yaml}. */
-    static final List<String> DEFAULT_KEYS = List.of("tags", "system", "tools", "trials", "pass", "timeout", "expect");
+    static final List<String> DEFAULT_KEYS = List.of("tags", "system", "tools", "trials", "pass", "timeout", "expect",
+            "cluster");
 
     private static final List<String> MESSAGE_KEYS = List.of("role", "content");
     private static final Map<String, TaskMessage.Role> ROLES = Map.of(
@@ -85,12 +87,13 @@ final class TaskReader {
         Optional<Written<PassPolicy>> pass = task.value("pass")
                 .map(value -> new Written<>(pass(value, task.name("pass"), effectiveTrials), source.at(value)));
         Optional<Duration> timeout = task.value("timeout").map(value -> timeout(value, task.name("timeout")));
+        Optional<String> cluster = task.nonEmptyText("cluster");
         ExpectReader.Expectations expect = ExpectReader.read(task, source, cache, TaskLayer.spanChecksOf(outer));
         List<Check> outputChecks = new ArrayList<>(expect.output());
         code.ifPresent(spec -> outputChecks.addAll(spec.checks()));
         return new TaskLayer(source.at(node), id, title, tags, system, conversation, tools,
                 referenceSolution, reference.map(ToolReader.ReferenceRead::calls)
-                .orElse(List.of()), trials, pass, timeout, outputChecks, expect.spans(), expect.at(), code);
+                .orElse(List.of()), trials, pass, timeout, outputChecks, expect.spans(), expect.at(), code, cluster);
     }
 
     private List<String> tags(Node node, String name) {
@@ -173,7 +176,10 @@ final class TaskReader {
 
     /** Whether a number fits the trials is checked once the layers are merged; see {@link TaskAssembler}. */
     private PassPolicy pass(Node node, String name, int trials) {
-        String range = "all, any, or a number from 1 to trials (" + trials + ")";
+        String range = "all, any, a number from 1 to trials (" + trials + "), or {rate: 0.8, maxTrials: 10}";
+        if (node instanceof MappingNode) {
+            return adaptivePass(node, name);
+        }
         Optional<BigInteger> required = YamlNodes.integer(node);
         if (required.isPresent()) {
             BigInteger n = required.get();
@@ -194,6 +200,30 @@ final class TaskReader {
         }
         throw source.error(node, name + " \"" + text + "\" is not valid" + DidYouMean.closest(text, List.of("all", "any"))
                 .map(match -> "; did you mean \"" + match + "\"? Write ").orElse("; write ") + range);
+    }
+
+    /** {@code pass: {rate: 0.8, maxTrials: 10}}: pass at 80% of the trials, adding trials while undecided. */
+    private PassPolicy adaptivePass(Node node, String name) {
+        YamlMapping policy = YamlMapping.of(node, name, "a mapping with rate and maxTrials", List.of("rate", "maxTrials"),
+                source);
+        Node rateNode = policy.required("rate", name + " needs a rate, the share of trials that must pass, such as"
+                + " rate: 0.8");
+        double rate = YamlNodes.decimal(rateNode).or(() -> YamlNodes.integer(rateNode).map(n -> n.doubleValue()))
+                .filter(value -> value > 0 && value <= 1)
+                .orElseThrow(() -> source.error(rateNode, policy.name("rate") + " must be a number above 0 and at most 1,"
+                        + " was " + shown(rateNode) + "; write the share of trials that must pass, such as 0.8"));
+        Node maxNode = policy.required("maxTrials", name + " needs maxTrials, the most trials to run while the"
+                + " verdict is undecided, such as maxTrials: 10");
+        int maxTrials = YamlNodes.integer(maxNode).filter(n -> n.signum() > 0 && n.bitLength() < 16)
+                .map(n -> n.intValue())
+                .orElseThrow(() -> source.error(maxNode, policy.name("maxTrials") + " must be a whole number from 1 to"
+                        + " 32767, was " + shown(maxNode)));
+        return PassPolicy.adaptive(rate, maxTrials);
+    }
+
+    /** @return a scalar as written, anything else by its kind */
+    private static String shown(Node node) {
+        return node instanceof ScalarNode scalar ? scalar.getValue() : YamlNodes.describe(node);
     }
 
     private Duration timeout(Node node, String name) {

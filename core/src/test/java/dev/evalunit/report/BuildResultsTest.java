@@ -24,7 +24,8 @@ class BuildResultsTest {
 
     private static TaskRecord versioned(TaskRecord task, String version) {
         return new TaskRecord(task.suite(), task.task(), task.file(), task.model(), task.tags(), task.status(),
-                task.trials(), task.passedTrials(), task.pass(), task.durationMs(), Optional.of(version));
+                task.trials(), task.passedTrials(), task.pass(), task.durationMs(), Optional.of(version),
+                Optional.empty());
     }
 
     @Test

@@ -212,8 +212,48 @@ class ResultsFilesTest {
                 + "      \"suite\": \"SreEvalTest\",\n"
                 + "      \"task\": \"a\",\n"
                 + "      \"model\": \"gpt-4o\",\n"
-                + "      \"status\": \"passed\"\n"
-                + "    },\n").doesNotContain("\"shard\"", "passAtK").endsWith("}\n");
+                + "      \"status\": \"passed\",\n"
+                + "      \"trials\": 1,\n"
+                + "      \"passedTrials\": 1,\n"
+                + "      \"cluster\": \"sre/a.yaml\"\n"
+                + "    },\n").contains("\n  \"statistics\": {\n    \"gpt-4o\": {\n"
+                + "      \"clustering\": \"none (every task its own cluster)\",\n"
+                + "      \"clusters\": 1,\n")
+                .doesNotContain("\"shard\"", "passAtK", "pairwise").endsWith("}\n");
+    }
+
+    @Test
+    void aTasksClusterKeyRoundTripsAndClustersItsVerdict() throws IOException {
+        TaskRecord plain = Records.passed("a");
+        TaskRecord keyed = new TaskRecord(plain.suite(), "b", plain.file(), plain.model(), plain.tags(), plain.status(),
+                plain.trials(), plain.passedTrials(), plain.pass(), plain.durationMs(), Optional.empty(),
+                Optional.of("billing"));
+        try (ResultsWriter writer = ResultsFiles.open(dir)) {
+            writer.add(plain);
+            writer.add(keyed);
+        }
+
+        List<TaskRecord> read = ResultsFiles.readResults(dir).tasks();
+
+        assertThat(read).containsExactly(plain, keyed);
+        assertThat(Files.readString(dir.resolve("results.jsonl"))).contains("\"cluster\":\"billing\"");
+        assertThat(TaskVerdict.of(read.get(0)).cluster()).isEqualTo("sre/a.yaml");
+        assertThat(TaskVerdict.of(read.get(1)).cluster()).isEqualTo("billing");
+    }
+
+    @Test
+    void readsASummaryWrittenBeforeTrialCountsAsOneTrialPerTaskEachItsOwnCluster() throws IOException {
+        ResultsFiles.writeSummary(dir, Summary.of(List.of(Records.passed("a")), Optional.empty(), Map.of()));
+        Path file = dir.resolve("summary.json");
+        Files.writeString(file, Files.readString(file).replaceAll(",\\s*\"trials\": 1,\\s*\"passedTrials\": 1,\\s*"
+                + "\"cluster\": \"[^\"]*\"", ""));
+
+        TaskVerdict verdict = ResultsFiles.readSummary(file).tasks().get(0);
+
+        assertThat(Files.readString(file)).doesNotContain("passedTrials\": 1,\n      \"cluster");
+        assertThat(verdict.trials()).isEqualTo(1);
+        assertThat(verdict.passedTrials()).isEqualTo(1);
+        assertThat(verdict.cluster()).isEqualTo("a");
     }
 
     @Test

@@ -152,12 +152,7 @@ class TaskRunnerTest {
 
     @Test
     void passPolicyDecidesOverSeveralTrials() {
-        int[] calls = {0};
-        ModelBinding flaky = ModelBinding.of("flaky", (Agent) context -> {
-            synchronized (calls) {
-                return ++calls[0] % 2 == 1 ? "OOMKilled" : "no idea";
-            }
-        });
+        ModelBinding flaky = alternating();
         List<Check> checks = List.of(OutputChecks.contains("OOMKilled"));
 
         TaskResult any = runner.run(Tasks.task("t", checks, Optional.empty(), 2, PassPolicy.ANY, Optional.empty()), flaky);
@@ -167,6 +162,36 @@ class TaskRunnerTest {
         assertThat(any.outcome()).isEqualTo(TaskOutcome.PASSED);
         assertThat(all.outcome()).isEqualTo(TaskOutcome.FAILED);
         assertThat(all.failureReport()).contains("1 of 2 trials passed (pass: all)").contains("trial 2:");
+    }
+
+    /** @return an agent that answers right, then wrong, then right... */
+    private static ModelBinding alternating() {
+        int[] calls = {0};
+        return ModelBinding.of("flaky", (Agent) context -> {
+            synchronized (calls) {
+                return ++calls[0] % 2 == 1 ? "OOMKilled" : "no idea";
+            }
+        });
+    }
+
+    @Test
+    void anAdaptivePolicyAddsTrialsWhileUndecidedAndRecordsEach() {
+        ModelBinding flaky = alternating();
+        ModelBinding steady = ModelBinding.of("steady", (Agent) context -> "no idea");
+        List<Check> checks = List.of(OutputChecks.contains("OOMKilled"));
+        Task task = Tasks.task("t", checks, Optional.empty(), 2, PassPolicy.adaptive(0.5, 6), Optional.empty());
+
+        TaskResult undecided = runner.run(task, flaky);
+        TaskResult decided = runner.run(task, steady);
+
+        // 1 of 2, 2 of 4, 3 of 6 passed: never far from 50%, so it runs to the cap of 6
+        assertThat(undecided.trials()).extracting(TrialResult::trial).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(undecided.outcome()).isEqualTo(TaskOutcome.PASSED);
+        // 0 of 2 (p = 0.5) and 0 of 4 (p = 0.125) leave 50% open; 0 of 5 (p = 0.0625) too; 0 of 6 (p = 0.031) decides
+        assertThat(decided.trials()).hasSize(6);
+        assertThat(runner.run(Tasks.task("t", checks, Optional.empty(), 2, PassPolicy.adaptive(0.9, 20), Optional.empty()),
+                steady).trials()).as("0 of 2 is not 90%: p = 0.01").hasSize(2);
+        assertThat(decided.outcome()).isEqualTo(TaskOutcome.FAILED);
     }
 
     @Test

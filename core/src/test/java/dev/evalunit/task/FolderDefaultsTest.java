@@ -86,7 +86,7 @@ class FolderDefaultsTest {
         assertThat(loaded).hasSize(2);
         assertThat(loaded.get(0).error()).get().extracting(TaskFileException::getMessage).asString()
                 .startsWith(shown("z.yaml").replace("z.yaml", "a/_defaults.yaml") + ":1:1: unknown key \"sytem\"; did you mean \"system\"?"
-                        + " Allowed here: tags, system, tools, trials, pass, timeout, expect")
+                        + " Allowed here: tags, system, tools, trials, pass, timeout, expect, cluster")
                 .endsWith("(the tasks below this folder are not loaded until it is fixed)");
         assertThat(loaded.get(1).file()).get().extracting(TaskFile::id).isEqualTo("z");
     }

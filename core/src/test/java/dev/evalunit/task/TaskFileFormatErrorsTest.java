@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TaskFileFormatErrorsTest {
 
     private static final String ALLOWED = "Allowed here: id, title, tags, system, prompt, messages, tools,"
-            + " reference, workspace, run, answer, agent, trials, pass, timeout, expect";
+            + " reference, workspace, run, answer, agent, trials, pass, timeout, expect, cluster";
 
     @Test
     void refusesAnUnknownKeySuggestingTheClosestKey() {
@@ -270,8 +270,8 @@ class TaskFileFormatErrorsTest {
                 prompt: Hi
                 pass: al
                 expect: {output: [contains: a]}
-                """)).isEqualTo("t.yaml:2:7: pass \"al\" is not valid; did you mean \"all\"? Write all, any, or a"
-                + " number from 1 to trials (1)");
+                """)).isEqualTo("t.yaml:2:7: pass \"al\" is not valid; did you mean \"all\"? Write all, any, a"
+                + " number from 1 to trials (1), or {rate: 0.8, maxTrials: 10}");
     }
 
     @Test

@@ -189,7 +189,7 @@ class TaskListTest {
                 tasks:
                   - {prompt: Hi, expect: {output: [contains: a]}}
                 """)).startsWith("t.yaml:1:1: unknown key \"prompt\". Allowed here: id, tags, system, tools, trials,"
-                + " pass, timeout, expect, tasks");
+                + " pass, timeout, expect, cluster, tasks");
     }
 
     @Test

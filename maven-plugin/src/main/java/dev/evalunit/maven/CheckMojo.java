@@ -20,7 +20,11 @@ import java.util.OptionalDouble;
  * The release gate: reads the EvalUnit results of this build (or of several, merged) and fails the
  * build when, for any model, the pass rate is below {@code minPassRate}, more tasks errored than
  * {@code maxErrors}, a tag's pass rate is below its rule, or the pass rate fell by more than
- * {@code maxRegression} against a baseline. Missing or unreadable results are an error, never a pass.
+ * {@code maxRegression} against a baseline. Against a baseline it also pairs the tasks of both runs
+ * (McNemar's exact test, or the clustered paired t test with several trials): it can fail a drop that
+ * is significant ({@code failOnSignificantRegression}), read the drop from the paired interval's bound
+ * ({@code regressionBound}), and says when the suite is too small to decide ({@code detectableDrop}).
+ * Missing or unreadable results are an error, never a pass.
  *
  * <p>Per-task failures are honest test failures: run Surefire with {@code testFailureIgnore=true}
  * and let this goal decide, as {@code jacoco:check} does for coverage.
@@ -53,6 +57,37 @@ public class CheckMojo extends AbstractMojo {
     /** How far the pass rate may fall below the baseline's, from 0 to 1; 0 (no drop at all) when a baseline is set and this is not. */
     @Parameter(property = "evalunit.maxRegression")
     private Double maxRegression;
+
+    /**
+     * Fail when the pass rate fell against the baseline and the paired test (McNemar's exact test with one
+     * trial per task, the clustered paired t test with more) says so at {@code significanceLevel}. With this
+     * set and no {@code maxRegression}, a drop that is not significant passes.
+     */
+    @Parameter(property = "evalunit.failOnSignificantRegression", defaultValue = "false")
+    private boolean failOnSignificantRegression;
+
+    /** The two-sided level of the paired test and of the planner, in (0, 1). */
+    @Parameter(property = "evalunit.significanceLevel", defaultValue = "0.05")
+    private double significanceLevel;
+
+    /**
+     * Which figure of the paired difference is compared with {@code maxRegression}: {@code estimate} (the
+     * drop seen), {@code lower} (the worst drop the 95% interval allows: the data must show the drop is
+     * small) or {@code upper} (the mildest: the data must show the drop is large).
+     */
+    @Parameter(property = "evalunit.regressionBound", defaultValue = "estimate")
+    private String regressionBound;
+
+    /**
+     * The drop a comparison with the baseline should be able to detect at 80% power; when it cannot, the
+     * gate says it is inconclusive. Default: {@code maxRegression} when above 0, else 0.05.
+     */
+    @Parameter(property = "evalunit.detectableDrop")
+    private Double detectableDrop;
+
+    /** Fail, instead of warning, when the comparison with the baseline cannot detect {@code detectableDrop}. */
+    @Parameter(property = "evalunit.failWhenInconclusive", defaultValue = "false")
+    private boolean failWhenInconclusive;
 
     /**
      * The report directories to read and merge (one per module or shard), each holding
@@ -97,6 +132,8 @@ public class CheckMojo extends AbstractMojo {
         }
         report.warnings().forEach(warning -> getLog().warn(warning));
         Verdict verdict = new Gate(gateRules).evaluate(report);
+        verdict.notes().forEach(note -> getLog().info("EvalUnit " + note));
+        verdict.warnings().forEach(warning -> getLog().warn(warning));
         if (!verdict.passed()) {
             throw new MojoFailureException(verdict.failureMessage());
         }
@@ -144,7 +181,25 @@ public class CheckMojo extends AbstractMojo {
         }
         double regression = maxRegression == null ? 0.0 : rate("maxRegression", maxRegression);
         return new GateRules(minPassRate == null ? OptionalDouble.empty() : OptionalDouble.of(minPassRate), maxErrors,
-                tagRules, useLowerBound, baselineRun, regression);
+                tagRules, useLowerBound, baselineRun, regression, regressionRules());
+    }
+
+    private RegressionRules regressionRules() throws MojoExecutionException {
+        if (!(significanceLevel > 0 && significanceLevel < 1)) {
+            throw new MojoExecutionException("significanceLevel is a level in (0, 1), e.g. 0.05: " + significanceLevel);
+        }
+        RegressionRules.Bound bound;
+        try {
+            bound = RegressionRules.Bound.parse(regressionBound == null ? "estimate" : regressionBound);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage() + " (evalunit.regressionBound)", e);
+        }
+        if (detectableDrop != null && !(detectableDrop > 0 && detectableDrop <= 1)) {
+            throw new MojoExecutionException("detectableDrop is a drop in pass rate in (0, 1], e.g. 0.05: " + detectableDrop);
+        }
+        boolean limitDrop = maxRegression != null || !failOnSignificantRegression;
+        return new RegressionRules(limitDrop, significanceLevel, failOnSignificantRegression, bound,
+                detectableDrop == null ? OptionalDouble.empty() : OptionalDouble.of(detectableDrop), failWhenInconclusive);
     }
 
     private static double rate(String name, double value) throws MojoExecutionException {

@@ -4,6 +4,7 @@ import dev.evalunit.report.Figures;
 import dev.evalunit.report.ModelFigures;
 import dev.evalunit.report.Summary;
 import dev.evalunit.report.TaskRecord;
+import dev.evalunit.report.TaskVerdict;
 import dev.evalunit.run.TaskOutcome;
 
 import java.util.ArrayList;
@@ -38,12 +39,22 @@ final class Gate {
         Summary summary = report.summary();
         List<String> failures = new ArrayList<>();
         List<String> passes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (Map.Entry<String, ModelFigures> model : summary.byModel().entrySet()) {
             String name = model.getKey();
             List<TaskRecord> tasks = report.tasks().stream().filter(task -> task.model().equals(name))
                     .sorted(Comparator.comparing(TaskRecord::key)).toList();
             int before = failures.size();
             checkModel(name, model.getValue(), tasks, failures);
+            rules.baseline().ifPresent(baseline -> baselineModel(name, baseline).ifPresent(then -> {
+                Regression.Outcome outcome = Regression.check(name, verdicts(summary, name), verdicts(baseline.summary(), then),
+                        against(baseline, name, then), rules.regressionRules().limitDrop()
+                                ? Optional.of(rules.maxRegression()) : Optional.empty(), rules.regressionRules());
+                outcome.problems().forEach(problem -> failures.add("EvalUnit gate failed for model " + name + ": " + problem));
+                warnings.addAll(outcome.warnings());
+                notes.addAll(outcome.notes());
+            }));
             if (failures.size() == before) {
                 passes.add((summary.byModel().size() > 1 ? name + " " : "") + describe(model.getValue().figures()));
             }
@@ -52,7 +63,7 @@ final class Gate {
                 + ": " + String.join("; ", passes) + " (" + thresholds()
                 + (report.directories().size() > 1 ? "; merged from " + report.directories().size() + " report directories" : "")
                 + ")";
-        return new Verdict(failures, line);
+        return new Verdict(failures, line, warnings, notes);
     }
 
     private void checkModel(String model, ModelFigures figures, List<TaskRecord> tasks, List<String> failures) {
@@ -79,8 +90,13 @@ final class Gate {
                             + listed("failed tasks tagged " + rule.tag(), tasks,
                                     task -> task.status() == TaskOutcome.FAILED && task.tags().contains(rule.tag()))));
         }
-        rules.baseline().ifPresent(baseline -> regression(model, figures.figures(), tasks, baseline)
-                .ifPresent(problem -> failures.add(prefix + problem)));
+        if (rules.regressionRules().limitDrop() && rules.regressionRules().bound() == RegressionRules.Bound.ESTIMATE) {
+            rules.baseline().ifPresent(baseline -> regression(model, figures.figures(), tasks, baseline)
+                    .ifPresent(problem -> failures.add(prefix + problem)));
+        } else {
+            rules.baseline().filter(baseline -> baselineModel(model, baseline).isEmpty())
+                    .ifPresent(baseline -> failures.add(prefix + noBaselineModel(baseline)));
+        }
     }
 
     /** @return the problem, when the figures' pass rate is below {@code min} */
@@ -103,17 +119,13 @@ final class Gate {
 
     private Optional<String> regression(String model, Figures current, List<TaskRecord> tasks, GateRules.Baseline baseline) {
         Summary before = baseline.summary();
-        String baselineModel;
-        if (before.byModel().containsKey(model)) {
-            baselineModel = model;
-        } else if (before.byModel().size() == 1) {
-            baselineModel = before.models().get(0); // one model then, one now: the release before this one
-        } else {
-            return Optional.of("the baseline " + baseline.file() + " has no figures for this model (it has "
-                    + (before.models().isEmpty() ? "none" : String.join(", ", before.models())) + ")");
+        Optional<String> matched = baselineModel(model, baseline);
+        if (matched.isEmpty()) {
+            return Optional.of(noBaselineModel(baseline));
         }
+        String baselineModel = matched.get();
         Figures then = before.byModel().get(baselineModel).figures();
-        String against = "baseline " + baseline.file() + (baselineModel.equals(model) ? "" : ", model " + baselineModel);
+        String against = against(baseline, model, baselineModel);
         if (then.passRate().isEmpty() || current.passRate().isEmpty()) {
             return Optional.of("no pass rate to compare with the " + against + " (no task scored "
                     + (then.passRate().isEmpty() ? "in the baseline" : "now") + ")");
@@ -133,17 +145,53 @@ final class Gate {
                         && passedThen.contains(task.suite() + "\u0000" + task.task())));
     }
 
+    /** @return the baseline's model to compare {@code model} with: the same name, or the baseline's only model */
+    private static Optional<String> baselineModel(String model, GateRules.Baseline baseline) {
+        Summary before = baseline.summary();
+        if (before.byModel().containsKey(model)) {
+            return Optional.of(model);
+        }
+        // one model then, one now: the release before this one
+        return before.byModel().size() == 1 ? Optional.of(before.models().get(0)) : Optional.empty();
+    }
+
+    private static String noBaselineModel(GateRules.Baseline baseline) {
+        List<String> models = baseline.summary().models();
+        return "the baseline " + baseline.file() + " has no figures for this model (it has "
+                + (models.isEmpty() ? "none" : String.join(", ", models)) + ")";
+    }
+
+    private static String against(GateRules.Baseline baseline, String model, String baselineModel) {
+        return "baseline " + baseline.file() + (baselineModel.equals(model) ? "" : ", model " + baselineModel);
+    }
+
+    private static List<TaskVerdict> verdicts(Summary summary, String model) {
+        return summary.tasks().stream().filter(task -> task.model().equals(model)).toList();
+    }
+
     private String thresholds() {
         List<String> parts = new ArrayList<>();
         rules.minPassRate().ifPresent(min -> parts.add("minPassRate " + rate(min)));
         parts.add("maxErrors " + rules.maxErrors());
         rules.tagRules().forEach(rule -> parts.add("tag " + rule.tag() + " minPassRate " + rate(rule.minPassRate())));
-        rules.baseline().ifPresent(baseline -> parts.add("maxRegression " + rate(rules.maxRegression())
-                + " against " + baseline.file()));
+        rules.baseline().ifPresent(baseline -> parts.add(regressionThresholds(baseline)));
         if (rules.useLowerBound()) {
             parts.add("compared by the 95% CI lower bound");
         }
         return String.join(", ", parts);
+    }
+
+    private String regressionThresholds(GateRules.Baseline baseline) {
+        RegressionRules regression = rules.regressionRules();
+        List<String> parts = new ArrayList<>();
+        if (regression.limitDrop()) {
+            parts.add("maxRegression " + rate(rules.maxRegression())
+                    + (regression.bound() == RegressionRules.Bound.ESTIMATE ? "" : " by the interval's " + regression.bound() + " bound"));
+        }
+        if (regression.failOnSignificantDrop()) {
+            parts.add("no significant drop at " + rate(regression.significanceLevel()));
+        }
+        return String.join(", ", parts) + " against " + baseline.file();
     }
 
     static String describe(Figures figures) {
@@ -169,7 +217,7 @@ final class Gate {
         return list("errored tasks", ids);
     }
 
-    private static String list(String title, List<String> ids) {
+    static String list(String title, List<String> ids) {
         if (ids.isEmpty()) {
             return "";
         }

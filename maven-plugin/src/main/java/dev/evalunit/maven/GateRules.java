@@ -16,14 +16,22 @@ import java.util.OptionalDouble;
  * @param useLowerBound whether pass rates are compared by their Wilson lower bound instead of the point estimate
  * @param baseline a previous run to compare with, if any
  * @param maxRegression how far the pass rate may fall below the baseline's
+ * @param regressionRules how else a comparison with the baseline is judged
  */
 record GateRules(OptionalDouble minPassRate, int maxErrors, List<TagRule> tagRules, boolean useLowerBound,
-        Optional<Baseline> baseline, double maxRegression) {
+        Optional<Baseline> baseline, double maxRegression, RegressionRules regressionRules) {
 
     GateRules {
         Objects.requireNonNull(minPassRate, "minPassRate");
         tagRules = List.copyOf(Objects.requireNonNull(tagRules, "tagRules"));
         Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(regressionRules, "regressionRules");
+    }
+
+    /** Rules that compare with a baseline by the point drop alone. */
+    GateRules(OptionalDouble minPassRate, int maxErrors, List<TagRule> tagRules, boolean useLowerBound,
+            Optional<Baseline> baseline, double maxRegression) {
+        this(minPassRate, maxErrors, tagRules, useLowerBound, baseline, maxRegression, RegressionRules.POINT_ESTIMATE);
     }
 
     /**

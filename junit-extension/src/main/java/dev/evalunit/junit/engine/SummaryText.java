@@ -1,7 +1,10 @@
 package dev.evalunit.junit.engine;
 
 import dev.evalunit.report.Figures;
+import dev.evalunit.report.FlakyTask;
+import dev.evalunit.report.Summary;
 import dev.evalunit.report.TaskRecord;
+import dev.evalunit.report.TaskVerdict;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 
@@ -18,6 +22,9 @@ import java.util.TreeMap;
  * per suite and model, a total, and a leaderboard when several models ran.
  */
 final class SummaryText {
+
+    /** Flaky tasks listed at the end of a run; summary.json has all of them. */
+    private static final int LISTED_FLAKY = 10;
 
     private SummaryText() {
     }
@@ -40,7 +47,9 @@ final class SummaryText {
         }
         if (byModel.size() > 1) {
             text.append(leaderboard(byModel));
+            text.append(pairwise(tasks));
         }
+        text.append(flaky(tasks));
         text.append("EvalUnit results: ").append(reportDirectory.resolve("results.jsonl")).append(", ")
                 .append(reportDirectory.resolve("summary.json")).append('\n');
         return text.toString();
@@ -78,6 +87,36 @@ final class SummaryText {
                     f.passRateLow().getAsDouble(), f.passRateHigh().getAsDouble()) : "-";
             text.append(String.format(Locale.ROOT, "  %-4d  %-" + width + "s  %9s  %-11s  %7s  %6d%n", rank,
                     entry.getKey(), rate, interval, f.passed() + "/" + (f.passed() + f.failed()), f.errors()));
+        }
+        return text.toString();
+    }
+
+    /** Each pair of models compared on the tasks both scored, e.g. {@code gpt-4o vs gpt-4o-mini: difference +0.10 ...}. */
+    private static String pairwise(List<TaskRecord> tasks) {
+        StringBuilder text = new StringBuilder();
+        Summary.of(tasks, Optional.empty(), Map.of()).pairwise().forEach((models, comparison) ->
+                text.append("  ").append(models.get(0)).append(" vs ").append(models.get(1)).append(": ")
+                        .append(comparison.describe()).append("; ").append(comparison.newlyPassing().size())
+                        .append(" pass only with ").append(models.get(0)).append(", ")
+                        .append(comparison.newlyFailing().size()).append(" only with ").append(models.get(1))
+                        .append('\n'));
+        return text.isEmpty() ? "" : "EvalUnit pairwise (paired on the same tasks):\n" + text;
+    }
+
+    /** The tasks whose trials disagreed, with their success rate, e.g. {@code tools/oom [gpt-4o]: 2 of 3 trials passed ...}. */
+    private static String flaky(List<TaskRecord> tasks) {
+        List<FlakyTask> flaky = FlakyTask.among(tasks.stream().map(TaskVerdict::of).toList());
+        if (flaky.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("EvalUnit flaky tasks (their trials disagree): ").append(flaky.size())
+                .append('\n');
+        flaky.stream().limit(LISTED_FLAKY).forEach(task -> text.append(String.format(Locale.ROOT,
+                "  %s [%s]: %d of %d trials passed, success rate %.2f (95%% CI %.2f-%.2f)%n", task.key().task(),
+                task.key().model(), task.passedTrials(), task.trials(), task.rate(), task.interval().low(),
+                task.interval().high())));
+        if (flaky.size() > LISTED_FLAKY) {
+            text.append("  ... and ").append(flaky.size() - LISTED_FLAKY).append(" more in summary.json\n");
         }
         return text.toString();
     }
