@@ -1,7 +1,7 @@
 package dev.evalunit.code;
 
 import dev.evalunit.check.Check;
-import dev.evalunit.task.SourcePosition;
+import dev.evalunit.source.SourcePosition;
 
 import java.util.Collections;
 import java.util.List;

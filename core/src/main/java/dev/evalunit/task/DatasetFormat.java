@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.evalunit.source.SourcePosition;
+import dev.evalunit.source.TaskFileException;
 
 /**
  * The formats a dataset may have, each read row by row, so a dataset is never held as a whole:

@@ -7,6 +7,11 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.evalunit.source.SourcePosition;
+import dev.evalunit.source.YamlSource;
+import dev.evalunit.source.YamlNodes;
+import dev.evalunit.source.YamlMapping;
+import dev.evalunit.source.DidYouMean;
 
 /**
  * Reads a task's {@code expect}: output checks and span expectations, each in file order. That a

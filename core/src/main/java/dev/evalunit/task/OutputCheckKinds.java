@@ -8,6 +8,8 @@ import org.yaml.snakeyaml.nodes.Node;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.evalunit.source.YamlSource;
+import dev.evalunit.source.YamlNodes;
 
 /**
  * The checks a task file may list under {@code expect.output}, by key. Adding a kind of output

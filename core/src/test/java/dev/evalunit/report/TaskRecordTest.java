@@ -7,7 +7,7 @@ import dev.evalunit.run.TaskOutcome;
 import dev.evalunit.run.TaskResult;
 import dev.evalunit.run.TrialResult;
 import dev.evalunit.task.PassPolicy;
-import dev.evalunit.task.SourcePosition;
+import dev.evalunit.source.SourcePosition;
 import dev.evalunit.task.Task;
 import dev.evalunit.task.TaskMessage;
 import io.opentelemetry.api.trace.Tracer;

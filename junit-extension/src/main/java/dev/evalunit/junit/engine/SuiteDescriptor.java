@@ -3,7 +3,7 @@ package dev.evalunit.junit.engine;
 import dev.evalunit.config.Constants;
 import dev.evalunit.model.ModelBinding;
 import dev.evalunit.task.LoadedFile;
-import dev.evalunit.task.SourcePosition;
+import dev.evalunit.source.SourcePosition;
 import dev.evalunit.task.Task;
 import dev.evalunit.task.TaskFile;
 import org.junit.platform.engine.DiscoveryIssue;

@@ -4,7 +4,7 @@ import dev.evalunit.config.Constants;
 import dev.evalunit.report.ResultsFiles;
 import dev.evalunit.report.TaskRecord;
 import dev.evalunit.run.TaskOutcome;
-import dev.evalunit.task.TaskFileException;
+import dev.evalunit.source.TaskFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestDescriptor;

@@ -1,4 +1,4 @@
-package dev.evalunit.task;
+package dev.evalunit.source;
 
 import java.util.Objects;
 

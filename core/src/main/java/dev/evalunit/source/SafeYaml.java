@@ -1,4 +1,8 @@
-package dev.evalunit.task;
+package dev.evalunit.source;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -37,7 +41,8 @@ import java.util.Set;
  *
  * <p>Only the node tree is built ({@code compose}); nothing is ever constructed from tags.
  */
-final class SafeYaml {
+@API(status = INTERNAL, since = "0.2.0")
+public final class SafeYaml {
 
     /** Tags plain data resolves to; every other tag, written or resolved, is refused. */
     private static final Set<Tag> PLAIN_DATA_TAGS =
@@ -56,7 +61,7 @@ final class SafeYaml {
      * @return the document's root node, or empty when the text holds no document (empty or comments only)
      * @throws TaskFileException when the text is not safe, plain YAML
      */
-    static Optional<Node> compose(String content, YamlSource source) {
+    public static Optional<Node> compose(String content, YamlSource source) {
         if (content.codePointCount(0, content.length()) > YamlLimits.MAX_CODE_POINTS) {
             throw new TaskFileException(source.start(), tooLarge());
         }

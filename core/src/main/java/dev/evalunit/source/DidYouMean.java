@@ -1,11 +1,16 @@
-package dev.evalunit.task;
+package dev.evalunit.source;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
 /** Suggests the intended word for a misspelt key or value, by small edit distance. */
-final class DidYouMean {
+@API(status = INTERNAL, since = "0.2.0")
+public final class DidYouMean {
 
     private DidYouMean() {
     }
@@ -14,14 +19,14 @@ final class DidYouMean {
      * @return e.g. {@code unknown key "expct"; did you mean "expect"? Allowed here: id, title, ...},
      *         or without the question when no candidate is close
      */
-    static String unknown(String what, String word, Collection<String> candidates, String candidatesLabel) {
+    public static String unknown(String what, String word, Collection<String> candidates, String candidatesLabel) {
         return "unknown " + what + " \"" + word + "\""
                 + closest(word, candidates).map(match -> "; did you mean \"" + match + "\"?").orElse(".")
                 + " " + candidatesLabel + ": " + String.join(", ", candidates);
     }
 
     /** @return the first candidate within a few edits of {@code word}, ignoring case */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
@@ -43,7 +48,7 @@ final class DidYouMean {
     }
 
     /** Edits between two words, a swap of neighbours counting as one (optimal string alignment). */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

@@ -1,4 +1,8 @@
-package dev.evalunit.task;
+package dev.evalunit.source;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -20,7 +24,8 @@ import java.util.Set;
  * Typed reads of single nodes, each failing with the node's position, the value's name (such as
  * {@code tools[0].result}) and what was expected.
  */
-final class YamlNodes {
+@API(status = INTERNAL, since = "0.2.0")
+public final class YamlNodes {
 
     private static final Set<String> TRUE = Set.of("true", "yes", "on");
 
@@ -28,7 +33,7 @@ final class YamlNodes {
     }
 
     /** @return what a node is, as error messages say it: {@code a mapping}, {@code a list}, {@code a number}... */
-    static String describe(Node node) {
+    public static String describe(Node node) {
         if (node instanceof MappingNode) {
             return "a mapping";
         }
@@ -48,12 +53,12 @@ final class YamlNodes {
         return "a string";
     }
 
-    static boolean isNull(Node node) {
+    public static boolean isNull(Node node) {
         return node instanceof ScalarNode && node.getTag().equals(Tag.NULL);
     }
 
     /** @return the scalar's text as written, possibly empty; any scalar but null, so {@code 42} reads as "42" */
-    static String text(Node node, String name, YamlSource source) {
+    public static String text(Node node, String name, YamlSource source) {
         if (isNull(node)) {
             throw source.error(node, "missing value for " + name + "; write a value");
         }
@@ -64,7 +69,7 @@ final class YamlNodes {
     }
 
     /** @return like {@link #text}, refusing empty and blank text */
-    static String nonEmptyText(Node node, String name, YamlSource source) {
+    public static String nonEmptyText(Node node, String name, YamlSource source) {
         String text = text(node, name, source);
         if (text.isBlank()) {
             throw source.error(node, "missing value for " + name + "; write a value");
@@ -73,7 +78,7 @@ final class YamlNodes {
     }
 
     /** @return the items of a list */
-    static List<Node> items(Node node, String name, String ofWhat, YamlSource source) {
+    public static List<Node> items(Node node, String name, String ofWhat, YamlSource source) {
         if (!(node instanceof SequenceNode)) {
             throw source.error(node, name + " must be a list of " + ofWhat + ", was " + describe(node));
         }
@@ -81,19 +86,19 @@ final class YamlNodes {
     }
 
     /** @return the entries of a mapping; keys are text (see {@link SafeYaml}) */
-    static List<NodeTuple> entries(Node node, String name, String ofWhat, YamlSource source) {
+    public static List<NodeTuple> entries(Node node, String name, String ofWhat, YamlSource source) {
         if (!(node instanceof MappingNode)) {
             throw source.error(node, name + " must be a mapping of " + ofWhat + ", was " + describe(node));
         }
         return ((MappingNode) node).getValue();
     }
 
-    static String keyText(NodeTuple entry) {
+    public static String keyText(NodeTuple entry) {
         return ((ScalarNode) entry.getKeyNode()).getValue();
     }
 
     /** @return a whole number written as a YAML integer: decimal, {@code 0x}, {@code 0b}, octal or sexagesimal */
-    static Optional<BigInteger> integer(Node node) {
+    public static Optional<BigInteger> integer(Node node) {
         if (!(node instanceof ScalarNode) || !node.getTag().equals(Tag.INT)) {
             return Optional.empty();
         }
@@ -125,7 +130,7 @@ final class YamlNodes {
     }
 
     /** @return a YAML float as a double: decimal, exponent, {@code .inf} or {@code .nan} */
-    static Optional<Double> decimal(Node node) {
+    public static Optional<Double> decimal(Node node) {
         if (!(node instanceof ScalarNode) || !node.getTag().equals(Tag.FLOAT)) {
             return Optional.empty();
         }
@@ -155,7 +160,7 @@ final class YamlNodes {
     }
 
     /** @return a YAML boolean: {@code true}, {@code false} and their YAML 1.1 spellings {@code yes}, {@code on}... */
-    static Optional<Boolean> bool(Node node) {
+    public static Optional<Boolean> bool(Node node) {
         if (!(node instanceof ScalarNode) || !node.getTag().equals(Tag.BOOL)) {
             return Optional.empty();
         }
@@ -167,7 +172,7 @@ final class YamlNodes {
      *         order), {@code List}, {@code String}, {@code Long} or {@code BigInteger}, {@code Double},
      *         {@code Boolean}, or {@code null}
      */
-    static Object plain(Node node, String name, YamlSource source) {
+    public static Object plain(Node node, String name, YamlSource source) {
         return plain(node, name, source, 1);
     }
 

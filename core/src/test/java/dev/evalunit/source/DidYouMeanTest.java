@@ -1,8 +1,9 @@
-package dev.evalunit.task;
+package dev.evalunit.source;
 
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import dev.evalunit.source.DidYouMean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
