@@ -4,7 +4,7 @@ import dev.evalunit.report.Figures;
 import dev.evalunit.report.ModelFigures;
 import dev.evalunit.report.Summary;
 import dev.evalunit.report.TaskRecord;
-import dev.evalunit.run.TaskOutcome;
+import dev.evalunit.report.TaskOutcome;
 
 import java.util.ArrayList;
 import java.util.Comparator;

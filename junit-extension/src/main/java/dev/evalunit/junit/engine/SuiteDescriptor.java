@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.evalunit.junit.ModelMembers;
+import dev.evalunit.junit.GraderMembers;
 
 /**
  * A suite: the task files under one location, declared by an {@code @EvalSuite} class or selected

@@ -1,6 +1,7 @@
 package dev.evalunit.junit.engine;
 
 import dev.evalunit.report.TaskRecord;
+import dev.evalunit.run.TaskRecords;
 import dev.evalunit.run.TaskResult;
 import dev.evalunit.task.Task;
 import org.junit.platform.engine.TestTag;
@@ -57,7 +58,7 @@ final class TaskDescriptor extends AbstractTestDescriptor implements Node<EvalUn
             context.inFlight().release();
         }
         long durationMs = (System.nanoTime() - start) / 1_000_000;
-        context.report().record(TaskRecord.of(result, suite, task.source().path(), durationMs));
+        context.report().record(TaskRecords.of(result, suite, task.source().path(), durationMs));
         switch (result.outcome()) {
             case PASSED:
                 return context;

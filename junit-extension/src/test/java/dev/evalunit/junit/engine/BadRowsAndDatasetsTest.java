@@ -3,7 +3,7 @@ package dev.evalunit.junit.engine;
 import dev.evalunit.config.Constants;
 import dev.evalunit.report.ResultsFiles;
 import dev.evalunit.report.TaskRecord;
-import dev.evalunit.run.TaskOutcome;
+import dev.evalunit.report.TaskOutcome;
 import dev.evalunit.source.TaskFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,11 +1,5 @@
 package dev.evalunit.report;
 
-import dev.evalunit.model.GenAiAttributes;
-import dev.evalunit.run.TaskOutcome;
-import dev.evalunit.run.TaskResult;
-import dev.evalunit.run.TrialResult;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.sdk.trace.data.SpanData;
 
 import java.util.List;
 import java.util.Objects;
@@ -57,22 +51,6 @@ public record TaskRecord(
         }
     }
 
-    /**
-     * Converts what the runner produced into the record a results file holds.
-     *
-     * @param result the task's result; never {@code null}
-     * @param suite the suite's name, e.g. the {@code @EvalSuite} class's name; never {@code null}
-     * @param file the task file as a user would recognise it; never {@code null}
-     * @param durationMs how long the task took, all trials included
-     * @return the record; never {@code null}
-     */
-    public static TaskRecord of(TaskResult result, String suite, String file, long durationMs) {
-        Objects.requireNonNull(result, "result");
-        List<TrialRecord> trials = result.trials().stream().map(TaskRecord::trial).toList();
-        return new TaskRecord(suite, result.task().id(), file, result.model(), result.task().tags(), result.outcome(),
-                trials, result.passedTrials(), result.task().pass().toString(), durationMs);
-    }
-
     /** @return the key that identifies this task in a run: suite, task and model */
     public TaskKey key() {
         return new TaskKey(suite, task, model);
@@ -81,22 +59,5 @@ public record TaskRecord(
     /** @return whether the task was scored, that is passed or failed rather than errored */
     public boolean scored() {
         return status != TaskOutcome.ERROR;
-    }
-
-    private static TrialRecord trial(TrialResult trial) {
-        List<CheckRecord> checks = trial.checks().stream().map(CheckRecord::of).toList();
-        return new TrialRecord(trial.trial(), trial.passed(), trial.duration().toMillis(), checks,
-                chatTokens(trial.spans(), GenAiAttributes.USAGE_INPUT_TOKENS),
-                chatTokens(trial.spans(), GenAiAttributes.USAGE_OUTPUT_TOKENS),
-                trial.failure(), trial.errorDescription());
-    }
-
-    private static long chatTokens(List<SpanData> spans, AttributeKey<Long> key) {
-        return spans.stream()
-                .filter(span -> GenAiAttributes.OPERATION_CHAT.equals(span.getAttributes().get(GenAiAttributes.OPERATION_NAME)))
-                .map(span -> span.getAttributes().get(key))
-                .filter(Objects::nonNull)
-                .mapToLong(Long::longValue)
-                .sum();
     }
 }

@@ -1,11 +1,12 @@
-package dev.evalunit.report;
+package dev.evalunit.run;
 
 import dev.evalunit.check.CheckResult;
+import dev.evalunit.report.CheckRecord;
+import dev.evalunit.report.TaskOutcome;
+import dev.evalunit.report.TaskRecord;
+import dev.evalunit.report.TrialRecord;
 import dev.evalunit.check.OutputChecks;
 import dev.evalunit.model.GenAiAttributes;
-import dev.evalunit.run.TaskOutcome;
-import dev.evalunit.run.TaskResult;
-import dev.evalunit.run.TrialResult;
 import dev.evalunit.task.PassPolicy;
 import dev.evalunit.source.SourcePosition;
 import dev.evalunit.task.Task;
@@ -26,7 +27,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-class TaskRecordTest {
+class TaskRecordsTest {
 
     private static final Task TASK = new Task("tools/oom", Optional.empty(), List.of("sre", "tools"),
             List.of(new TaskMessage(TaskMessage.Role.USER, "Why does the checkout pod restart?")), List.of(),
@@ -38,7 +39,7 @@ class TaskRecordTest {
         TrialResult failing = trial(1, CheckResult.fail("output", "expected to contain \"OOM\", was \"fine\""), List.of());
         TrialResult passing = trial(2, CheckResult.pass("output", "contains \"OOM\""), List.of());
 
-        TaskRecord record = TaskRecord.of(new TaskResult(TASK, "gpt-4o", List.of(failing, passing)),
+        TaskRecord record = TaskRecords.of(new TaskResult(TASK, "gpt-4o", List.of(failing, passing)),
                 "com.acme.SreEvalTest", "sre/tools/oom.yaml", 2500);
 
         assertThat(record.suite()).isEqualTo("com.acme.SreEvalTest");
@@ -73,7 +74,7 @@ class TaskRecordTest {
         tracer.spanBuilder("chat gpt-4o").setAttribute(GenAiAttributes.OPERATION_NAME, "chat")
                 .startSpan().end(); // a failed call reports no usage
 
-        TrialRecord trial = TaskRecord.of(new TaskResult(TASK, "gpt-4o",
+        TrialRecord trial = TaskRecords.of(new TaskResult(TASK, "gpt-4o",
                 List.of(trial(1, CheckResult.pass("output", "ok"), exporter.getFinishedSpanItems()))),
                 "S", "f", 1).trials().get(0);
 
@@ -88,7 +89,7 @@ class TaskRecordTest {
         TrialResult errored = new TrialResult(1, "", List.of(), Optional.empty(), Optional.of(error),
                 Duration.ofMillis(5), List.of());
 
-        TaskRecord record = TaskRecord.of(new TaskResult(TASK, "gpt-4o", List.of(errored)), "S", "f", 5);
+        TaskRecord record = TaskRecords.of(new TaskResult(TASK, "gpt-4o", List.of(errored)), "S", "f", 5);
 
         assertThat(record.status()).isEqualTo(TaskOutcome.ERROR);
         assertThat(record.trials().get(0).error())
@@ -102,7 +103,7 @@ class TaskRecordTest {
         TrialResult timedOut = new TrialResult(1, "", List.of(), Optional.of("timed out after 60s"), Optional.empty(),
                 Duration.ofSeconds(60), List.of());
 
-        TaskRecord record = TaskRecord.of(new TaskResult(TASK, "gpt-4o", List.of(timedOut)), "S", "f", 60_000);
+        TaskRecord record = TaskRecords.of(new TaskResult(TASK, "gpt-4o", List.of(timedOut)), "S", "f", 60_000);
 
         assertThat(record.status()).isEqualTo(TaskOutcome.FAILED);
         assertThat(record.trials().get(0).failure()).contains("timed out after 60s");

@@ -1,4 +1,4 @@
-package dev.evalunit.run;
+package dev.evalunit.report;
 
 /**
  * A task's verdict. Errors are kept apart from failures: an outage must not read as a low score.

@@ -1,7 +1,6 @@
-package dev.evalunit.junit.engine;
+package dev.evalunit.junit;
 
 import dev.evalunit.config.Constants;
-import dev.evalunit.junit.ModelUnderTest;
 import dev.evalunit.model.Agent;
 import dev.evalunit.model.ModelBinding;
 import dev.langchain4j.model.chat.ChatModel;
@@ -64,7 +63,7 @@ public final class ModelMembers {
      * @param name the name the discovery gave this model; never {@code null}
      * @return the binding, named {@code name}; never {@code null}
      */
-    static ModelBinding resolveMember(Class<?> testClass, Member member, String name) {
+    public static ModelBinding resolveMember(Class<?> testClass, Member member, String name) {
         return fromMember(testClass, member, Optional.of(name));
     }
 

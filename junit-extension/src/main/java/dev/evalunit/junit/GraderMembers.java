@@ -1,11 +1,9 @@
-package dev.evalunit.junit.engine;
+package dev.evalunit.junit;
 
 import dev.evalunit.config.Settings;
 import dev.evalunit.judge.Graders;
 import dev.evalunit.judge.Judge;
 import dev.evalunit.judge.SimilarityScorer;
-import dev.evalunit.junit.EmbeddingModel;
-import dev.evalunit.junit.JudgeModel;
 import dev.langchain4j.model.chat.ChatModel;
 import org.apiguardian.api.API;
 import org.junit.platform.commons.support.AnnotationSupport;

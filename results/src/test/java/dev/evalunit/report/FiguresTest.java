@@ -1,6 +1,5 @@
 package dev.evalunit.report;
 
-import dev.evalunit.run.TaskOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

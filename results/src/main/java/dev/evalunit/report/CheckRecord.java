@@ -1,7 +1,5 @@
 package dev.evalunit.report;
 
-import dev.evalunit.check.CheckResult;
-
 import java.util.Objects;
 
 /**
@@ -17,10 +15,5 @@ public record CheckRecord(String check, boolean passed, String message) {
     public CheckRecord {
         Objects.requireNonNull(check, "check");
         Objects.requireNonNull(message, "message");
-    }
-
-    /** @return the record of {@code result}; never {@code null} */
-    public static CheckRecord of(CheckResult result) {
-        return new CheckRecord(result.label(), result.passed(), result.message());
     }
 }

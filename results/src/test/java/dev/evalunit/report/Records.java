@@ -1,6 +1,5 @@
 package dev.evalunit.report;
 
-import dev.evalunit.run.TaskOutcome;
 
 import java.util.ArrayList;
 import java.util.List;
