@@ -1,4 +1,4 @@
-package dev.evalunit.junit.openai;
+package dev.evalunit.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,17 +28,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * A real HTTP server on {@code 127.0.0.1} and a free port that speaks OpenAI's chat-completions
- * protocol (non-streaming, tool calls included), answering each request as its script says and
- * recording every request for assertions.
+ * The one fake model endpoint of EvalUnit's tests: a real HTTP server on {@code 127.0.0.1} and a
+ * free port that speaks OpenAI's chat-completions protocol (non-streaming, tool calls included),
+ * answering each request as its script says and recording every request for assertions. Models
+ * under test, judges and agents are all tested against it.
  */
-final class FakeOpenAiServer implements AutoCloseable {
+public final class FakeOpenAiServer implements AutoCloseable {
 
-    static final String COMPLETIONS_PATH = "/v1/chat/completions";
+    public static final String COMPLETIONS_PATH = "/v1/chat/completions";
 
     /** Usage every successful reply reports, so tests can check token attributes and sums. */
-    static final int PROMPT_TOKENS = 100;
-    static final int COMPLETION_TOKENS = 20;
+    public static final int PROMPT_TOKENS = 100;
+    public static final int COMPLETION_TOKENS = 20;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -64,12 +65,37 @@ final class FakeOpenAiServer implements AutoCloseable {
      * @param script decides the reply to each chat-completions request
      * @return a running server
      */
-    static FakeOpenAiServer start(Function<RecordedRequest, Reply> script) {
+    public static FakeOpenAiServer start(Function<RecordedRequest, Reply> script) {
         try {
             return new FakeOpenAiServer(script);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * @param script the replies to the first requests, one each in arrival order; the last one
+     *        answers every later request
+     * @return a running server
+     */
+    @SafeVarargs
+    public static FakeOpenAiServer replying(Function<RecordedRequest, Reply>... script) {
+        if (script.length == 0) {
+            throw new IllegalArgumentException("a script needs at least one reply");
+        }
+        List<Function<RecordedRequest, Reply>> replies = List.of(script);
+        AtomicInteger count = new AtomicInteger();
+        return start(request -> replies.get(Math.min(count.getAndIncrement(), replies.size() - 1)).apply(request));
+    }
+
+    /** @return a script step whose reply is the final answer {@code text} */
+    public static Function<RecordedRequest, Reply> answers(String text) {
+        return request -> request.answer(text);
+    }
+
+    /** @return a script step whose reply is an HTTP error with OpenAI's error body */
+    public static Function<RecordedRequest, Reply> fails(int status, String message) {
+        return request -> Reply.error(status, message);
     }
 
     /**
@@ -79,17 +105,17 @@ final class FakeOpenAiServer implements AutoCloseable {
      * @param arguments the call's arguments, as a JSON object text
      * @param answer the final answer
      */
-    static Function<RecordedRequest, Reply> callsToolThenAnswers(String tool, String arguments, String answer) {
+    public static Function<RecordedRequest, Reply> callsToolThenAnswers(String tool, String arguments, String answer) {
         return request -> request.hasToolResult() ? request.answer(answer) : request.callTool(tool, arguments);
     }
 
     /** @return what EvalUnit's {@code evalunit.model.base-url} must be: {@code http://127.0.0.1:PORT/v1} */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
     /** @return every chat-completions request received so far, in arrival order */
-    List<RecordedRequest> requests() {
+    public List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
 
@@ -161,7 +187,7 @@ final class FakeOpenAiServer implements AutoCloseable {
      * One chat-completions request as received: its JSON body and its {@code Authorization} header.
      * Builds the replies a model would give to it.
      */
-    static final class RecordedRequest {
+    public static final class RecordedRequest {
 
         private final JsonNode body;
         private final Optional<String> authorization;
@@ -177,37 +203,37 @@ final class FakeOpenAiServer implements AutoCloseable {
         }
 
         /** @return when the request arrived, on {@link System#nanoTime()}'s scale */
-        long receivedNanos() {
+        public long receivedNanos() {
             return receivedNanos;
         }
 
-        JsonNode body() {
+        public JsonNode body() {
             return body;
         }
 
-        Optional<String> authorization() {
+        public Optional<String> authorization() {
             return authorization;
         }
 
         /** @return the token after {@code Bearer }, or empty text */
-        String bearerToken() {
+        public String bearerToken() {
             return authorization.filter(value -> value.startsWith("Bearer ")).map(value -> value.substring(7))
                     .orElse("");
         }
 
-        String model() {
+        public String model() {
             return body.path("model").asText();
         }
 
         /** @return the roles of the conversation, in order, e.g. {@code [system, user, assistant, tool]} */
-        List<String> roles() {
+        public List<String> roles() {
             List<String> roles = new ArrayList<>();
             body.path("messages").forEach(message -> roles.add(message.path("role").asText()));
             return roles;
         }
 
         /** @return the conversation's messages with {@code role} */
-        List<JsonNode> messages(String role) {
+        public List<JsonNode> messages(String role) {
             List<JsonNode> found = new ArrayList<>();
             body.path("messages").forEach(message -> {
                 if (message.path("role").asText().equals(role)) {
@@ -217,19 +243,26 @@ final class FakeOpenAiServer implements AutoCloseable {
             return found;
         }
 
+        /** @return the text of every message of the conversation, in order */
+        public List<String> texts() {
+            List<String> texts = new ArrayList<>();
+            body.path("messages").forEach(message -> texts.add(message.path("content").asText()));
+            return texts;
+        }
+
         /** @return whether the conversation holds a tool's result: the model has called a tool */
-        boolean hasToolResult() {
+        public boolean hasToolResult() {
             return !messages("tool").isEmpty();
         }
 
         /** @return the content of the last user message */
-        String prompt() {
+        public String prompt() {
             List<JsonNode> user = messages("user");
             return user.isEmpty() ? "" : user.get(user.size() - 1).path("content").asText();
         }
 
         /** @return a reply whose message is the final answer {@code text} */
-        Reply answer(String text) {
+        public Reply answer(String text) {
             ObjectNode message = NODES.objectNode().put("role", "assistant").put("content", text);
             return completion(message, "stop");
         }
@@ -239,7 +272,7 @@ final class FakeOpenAiServer implements AutoCloseable {
          * @param arguments the arguments, as a JSON object text (sent as a string, as OpenAI does)
          * @return a reply whose message calls {@code tool}
          */
-        Reply callTool(String tool, String arguments) {
+        public Reply callTool(String tool, String arguments) {
             ObjectNode call = NODES.objectNode().put("id", "call_" + replies.incrementAndGet()).put("type", "function");
             call.putObject("function").put("name", tool).put("arguments", arguments);
             ObjectNode message = NODES.objectNode().put("role", "assistant").putNull("content");
@@ -277,10 +310,10 @@ final class FakeOpenAiServer implements AutoCloseable {
      * @param rawBody sent instead of {@code body} when set: a body that is not the JSON the client expects
      * @param fault how the exchange misbehaves, if it does
      */
-    record Reply(int status, JsonNode body, Map<String, String> headers, String rawBody, Fault fault) {
+    public record Reply(int status, JsonNode body, Map<String, String> headers, String rawBody, Fault fault) {
 
         /** Ways an exchange goes wrong below HTTP. */
-        enum Fault {
+        public enum Fault {
             NONE,
             /** Never answer; the handler waits until the server is closed. */
             HANG,
@@ -288,7 +321,7 @@ final class FakeOpenAiServer implements AutoCloseable {
             DROP_CONNECTION
         }
 
-        Reply(int status, JsonNode body) {
+        public Reply(int status, JsonNode body) {
             this(status, body, Map.of(), null, Fault.NONE);
         }
 
@@ -297,7 +330,7 @@ final class FakeOpenAiServer implements AutoCloseable {
          * @param message the error's message, as OpenAI words it
          * @return an error reply with OpenAI's error body: {@code {"error": {"message", "type", "code"}}}
          */
-        static Reply error(int status, String message) {
+        public static Reply error(int status, String message) {
             ObjectNode body = NODES.objectNode();
             ObjectNode error = body.putObject("error").put("message", message)
                     .put("type", status >= 500 ? "server_error" : "invalid_request_error");
@@ -311,22 +344,22 @@ final class FakeOpenAiServer implements AutoCloseable {
         }
 
         /** @return a 200 whose body is {@code text}, which is not a chat completion */
-        static Reply garbage(String text) {
+        public static Reply garbage(String text) {
             return new Reply(200, NODES.nullNode(), Map.of(), text, Fault.NONE);
         }
 
         /** @return no answer at all, until the server closes */
-        static Reply hang() {
+        public static Reply hang() {
             return new Reply(0, NODES.nullNode(), Map.of(), null, Fault.HANG);
         }
 
         /** @return the connection closed before any answer */
-        static Reply dropConnection() {
+        public static Reply dropConnection() {
             return new Reply(0, NODES.nullNode(), Map.of(), null, Fault.DROP_CONNECTION);
         }
 
         /** @return this reply with one more header */
-        Reply withHeader(String name, String value) {
+        public Reply withHeader(String name, String value) {
             Map<String, String> more = new java.util.LinkedHashMap<>(headers);
             more.put(name, value);
             return new Reply(status, body, Map.copyOf(more), rawBody, fault);
@@ -339,7 +372,7 @@ final class FakeOpenAiServer implements AutoCloseable {
      * @return a script that misbehaves first, then answers as {@code then} does
      */
     @SafeVarargs
-    static Function<RecordedRequest, Reply> failingFirst(Function<RecordedRequest, Reply> then,
+    public static Function<RecordedRequest, Reply> failingFirst(Function<RecordedRequest, Reply> then,
             Function<RecordedRequest, Reply>... faults) {
         AtomicInteger count = new AtomicInteger();
         return request -> {
