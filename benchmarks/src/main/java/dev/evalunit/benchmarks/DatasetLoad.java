@@ -1,7 +1,9 @@
-package dev.evalunit.task;
+package dev.evalunit.benchmarks;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import dev.evalunit.task.LoadedFile;
+import dev.evalunit.task.SuiteLoader;
+import dev.evalunit.task.TaskDocument;
+import dev.evalunit.task.TaskDocuments;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -12,19 +14,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Loads a dataset of 10,000 rows through the suite loader and prints how long it took and how much
  * heap the loaded tasks keep, next to the size of the rows' own text: the figures docs/task-files.md
- * quotes. Timing is printed, never asserted: a loaded CI machine must not fail the build.
+ * quotes. A benchmark, not a test: {@link Benchmarks} runs it as the {@code dataset} scenario.
  *
- * <p>Run it alone ({@code -Dtest=DatasetLoadBenchmarkTest}) so that its JVM starts cold: a dataset
+ * <p>It runs in a JVM of its own so that it starts cold: a dataset
  * of 10 rows loads first, which loads the classes of the YAML and JSON readers (what any suite pays
  * once, for its first file); then the 10,000 rows load for the first time, their code not yet
  * compiled; then ten more times.
  */
-class DatasetLoadBenchmarkTest {
+final class DatasetLoad {
 
     private static final int ROWS = 10_000;
 
@@ -50,11 +50,12 @@ class DatasetLoadBenchmarkTest {
                       gen_ai.usage.output_tokens: "< 200"
             """;
 
-    @TempDir
-    Path suite;
+    private DatasetLoad() {
+    }
 
-    @Test
-    void loadsTenThousandRows() throws IOException {
+    /** @param args the folder to write the dataset into */
+    public static void main(String[] args) throws IOException {
+        Path suite = Path.of(args[0]);
         writeDataset(suite.resolve("small/incidents.jsonl"), 10);
         Files.writeString(suite.resolve("small/severity.yaml"), TEMPLATE);
         long textBytes = writeDataset(suite.resolve("big/incidents.jsonl"), ROWS);
@@ -63,7 +64,7 @@ class DatasetLoadBenchmarkTest {
 
         Timing startUp = time(TaskDocuments.inDirectory(suite.resolve("small")));
         Timing first = time(documents);
-        assertThat(first.loaded().get(0).file()).get().extracting(file -> file.tasks().size()).isEqualTo(ROWS);
+        expectRows(first.loaded());
         Timing best = time(documents);
         for (int i = 0; i < 9; i++) {
             Timing next = time(documents);
@@ -73,7 +74,7 @@ class DatasetLoadBenchmarkTest {
         long before = usedHeapAfterGc();
         List<LoadedFile> held = new SuiteLoader().load(documents);
         long retained = usedHeapAfterGc() - before;
-        assertThat(held.get(0).file().orElseThrow().tasks()).hasSize(ROWS);
+        expectRows(held);
 
         System.out.printf(Locale.ROOT, "EvalUnit dataset load: start-up (10 rows, first file of the JVM) %d ms (%d ms"
                         + " of CPU); %,d rows (%.1f MB of JSON Lines) the first time %d ms (%d ms of CPU), best of 10"
@@ -81,6 +82,13 @@ class DatasetLoadBenchmarkTest {
                         + " row's own text being %,d bytes)%n",
                 startUp.wallMs(), startUp.cpuMs(), ROWS, textBytes / 1e6, first.wallMs(), first.cpuMs(), best.wallMs(),
                 best.cpuMs(), retained / 1e6, retained / ROWS, textBytes / ROWS);
+    }
+
+    private static void expectRows(List<LoadedFile> loaded) {
+        int tasks = loaded.get(0).file().orElseThrow().tasks().size();
+        if (tasks != ROWS) {
+            throw new IllegalStateException("the dataset loaded as " + tasks + " tasks, not " + ROWS);
+        }
     }
 
     private record Timing(List<LoadedFile> loaded, long wallMs, long cpuMs) {
