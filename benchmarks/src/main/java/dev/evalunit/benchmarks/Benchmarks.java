@@ -44,7 +44,7 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/benchmarks");
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        String only = args.length > 2 ? args[2] : "concurrency,overhead,faults";
+        String only = args.length > 2 ? args[2] : "concurrency,overhead,faults,dataset";
         Files.createDirectories(out);
         Path singleCall = TaskFiles.write(out.resolve("tasks/single-call"), SINGLE_CALL_TASKS, false);
         Path overhead = TaskFiles.write(out.resolve("tasks/overhead"), OVERHEAD_TASKS, true);
@@ -61,6 +61,9 @@ public final class Benchmarks {
         }
         if (only.contains("faults")) {
             faults(out, runs, singleCall, report);
+        }
+        if (only.contains("dataset")) {
+            report.add(datasetLoad(out));
         }
 
         report.add("1-minute load average at the start of each run (the benchmark waits up to 3 min for it to"
@@ -185,6 +188,20 @@ public final class Benchmarks {
     }
 
     /** Runs {@link Scenario} in a fresh JVM with this JVM's class path, and reads its RESULT line. */
+    /** Loading one dataset of 10,000 rows, cold, in a JVM of its own (see {@link DatasetLoad}). */
+    private static String datasetLoad(Path out) throws Exception {
+        waitForQuietMachine();
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                TEST_JVM_HEAP, "-cp", System.getProperty("java.class.path"), DatasetLoad.class.getName(),
+                Files.createDirectories(out.resolve("tasks/dataset")).toString())
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (!process.waitFor(RUN_LIMIT_MINUTES, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("the dataset scenario failed: " + printed);
+        }
+        return printed + "\n";
+    }
+
     private static JsonNode fork(Path out, String... args) throws Exception {
         waitForQuietMachine();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.evalunit.task.ToolCall;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 
@@ -209,16 +208,16 @@ public final class AgentWorkspace implements AutoCloseable {
     }
 
     /** @return the oracle's calls: each reference file written whole, the build run, finish */
-    static List<ToolCall> replay(Map<String, String> reference, AgentSpec agent) {
-        List<ToolCall> calls = new ArrayList<>();
-        reference.forEach((path, content) -> calls.add(new ToolCall(WRITE_FILE,
+    static List<Call> replay(Map<String, String> reference, AgentSpec agent) {
+        List<Call> calls = new ArrayList<>();
+        reference.forEach((path, content) -> calls.add(new Call(WRITE_FILE,
                 json("path", path, "content", content))));
         if (agent.commands().contains("build")) {
-            calls.add(new ToolCall(RUN_COMMAND, json("command", "build")));
+            calls.add(new Call(RUN_COMMAND, json("command", "build")));
         } else if (agent.commands().contains("compile")) {
-            calls.add(new ToolCall(RUN_COMMAND, json("command", "compile")));
+            calls.add(new Call(RUN_COMMAND, json("command", "compile")));
         }
-        calls.add(new ToolCall(FINISH, json("summary", "wrote the reference solution")));
+        calls.add(new Call(FINISH, json("summary", "wrote the reference solution")));
         return List.copyOf(calls);
     }
 
@@ -524,5 +523,12 @@ public final class AgentWorkspace implements AutoCloseable {
         public synchronized Throwable fillInStackTrace() {
             return this;
         }
+    }
+
+    /**
+     * One tool call of a replayed reference, as the task loader turns it into the oracle's
+     * reference: the tool's name and its JSON arguments.
+     */
+    public record Call(String tool, String arguments) {
     }
 }

@@ -1,8 +1,7 @@
 package dev.evalunit.code;
 
 import dev.evalunit.check.Check;
-import dev.evalunit.task.SourcePosition;
-import dev.evalunit.task.ToolCall;
+import dev.evalunit.source.SourcePosition;
 
 import java.util.Collections;
 import java.util.List;
@@ -74,7 +73,7 @@ public record CodeSpec(Map<String, String> workspace, Optional<Map<String, Strin
      * @return for an agent task with a reference, what the {@code oracle} does: write each
      *         reference file, run the build, finish
      */
-    public Optional<List<ToolCall>> referenceToolCalls() {
+    public Optional<List<AgentWorkspace.Call>> referenceToolCalls() {
         return agent.flatMap(budget -> reference.map(files -> AgentWorkspace.replay(files, budget)));
     }
 

@@ -4,7 +4,7 @@ import dev.evalunit.check.Check;
 import dev.evalunit.check.Comparison;
 import dev.evalunit.check.RunChecks;
 import dev.evalunit.config.Durations;
-import dev.evalunit.task.TaskFileException;
+import dev.evalunit.source.TaskFileException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;

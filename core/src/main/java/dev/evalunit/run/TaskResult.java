@@ -6,6 +6,7 @@ import dev.evalunit.task.Task;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import dev.evalunit.report.TaskOutcome;
 
 /**
  * What a task came to over all its trials, against one model.

@@ -1,6 +1,7 @@
 package dev.evalunit.run;
 
 import dev.evalunit.check.CheckResult;
+import dev.evalunit.check.Evidence;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 import java.time.Duration;
@@ -20,6 +21,9 @@ import java.util.Optional;
  *        could not; already free of secrets
  * @param duration how long the trial took
  * @param spans every span of the trial
+ * @param evidence what the trial's checks were evaluated on: the answer, the spans (those a
+ *        program exported included) and the attachments judged checks need, so that checks
+ *        written in Java grade a trial exactly as its task's checks did
  * @since 0.1.0
  */
 public record TrialResult(
@@ -29,7 +33,8 @@ public record TrialResult(
         Optional<String> failure,
         Optional<Throwable> error,
         Duration duration,
-        List<SpanData> spans) {
+        List<SpanData> spans,
+        Evidence evidence) {
 
     public TrialResult {
         Objects.requireNonNull(output, "output");
@@ -38,6 +43,13 @@ public record TrialResult(
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(duration, "duration");
         spans = List.copyOf(Objects.requireNonNull(spans, "spans"));
+        Objects.requireNonNull(evidence, "evidence");
+    }
+
+    /** A trial whose evidence is its answer and its spans, with no attachments. */
+    public TrialResult(int trial, String output, List<CheckResult> checks, Optional<String> failure,
+            Optional<Throwable> error, Duration duration, List<SpanData> spans) {
+        this(trial, output, checks, failure, error, duration, spans, new Evidence(output, spans));
     }
 
     /** @return whether the trial was scored and every check held */

@@ -5,6 +5,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import dev.evalunit.source.YamlSource;
+import dev.evalunit.source.YamlNodes;
 
 /** Values that several check kinds read the same way: regular expressions and comparisons. */
 final class CheckValues {

@@ -12,6 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import dev.evalunit.source.SourcePosition;
+import dev.evalunit.source.TaskFileException;
+import dev.evalunit.source.YamlSource;
+import dev.evalunit.source.YamlNodes;
+import dev.evalunit.source.YamlMapping;
+import dev.evalunit.source.DidYouMean;
 
 /**
  * Reads a dataset file: {@code dataset:} (JSON Lines or CSV, relative to the file) and

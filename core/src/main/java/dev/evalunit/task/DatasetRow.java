@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Map;
 import java.util.Objects;
+import dev.evalunit.source.SourcePosition;
 
 /**
  * One row of a dataset: its values by column, and where it is.

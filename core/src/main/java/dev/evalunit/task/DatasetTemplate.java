@@ -22,6 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.evalunit.source.SourcePosition;
+import dev.evalunit.source.TaskFileException;
+import dev.evalunit.source.YamlSource;
+import dev.evalunit.source.YamlLimits;
 
 /**
  * A dataset's {@code template:}, with its {@code {{column}}} placeholders found once, and filled

@@ -7,6 +7,11 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.evalunit.source.SourcePosition;
+import dev.evalunit.source.YamlSource;
+import dev.evalunit.source.YamlNodes;
+import dev.evalunit.source.YamlMapping;
+import dev.evalunit.source.DidYouMean;
 
 /**
  * Reads a task's {@code expect}: output checks and span expectations, each in file order. That a
@@ -73,11 +78,11 @@ final class ExpectReader {
                     + entries.size() + " — write each check as an item of its own");
         }
         String kind = YamlNodes.keyText(entries.get(0));
-        OutputCheckKinds.Kind reader = OutputCheckKinds.KINDS.get(kind);
+        CheckKind reader = CheckKinds.all().get(kind);
         if (reader == null) {
             throw source.error(entries.get(0).getKeyNode(),
-                    DidYouMean.unknown("output check", kind, OutputCheckKinds.KINDS.keySet(), "Output checks"));
+                    DidYouMean.unknown("output check", kind, CheckKinds.all().keySet(), "Output checks"));
         }
-        return reader.read(entries.get(0).getValueNode(), name + "." + kind, source);
+        return reader.read(new CheckValue(entries.get(0).getValueNode(), name + "." + kind, source));
     }
 }

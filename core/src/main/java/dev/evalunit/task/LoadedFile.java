@@ -2,6 +2,7 @@ package dev.evalunit.task;
 
 import java.util.Objects;
 import java.util.Optional;
+import dev.evalunit.source.TaskFileException;
 
 /**
  * What loading one task file gave: the file, or the error that makes it unusable.

@@ -19,6 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import dev.evalunit.source.TaskFileException;
+import dev.evalunit.source.YamlSource;
+import dev.evalunit.source.YamlNodes;
+import dev.evalunit.source.YamlMapping;
+import dev.evalunit.source.DidYouMean;
 
 /**
  * Reads one item of {@code expect.spans} into a {@link SpanExpectation}. Adding a part of a span

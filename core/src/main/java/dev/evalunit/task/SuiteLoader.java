@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import dev.evalunit.source.SourcePosition;
+import dev.evalunit.source.TaskFileException;
 
 /**
  * Loads the task files of a suite, each on its own: a file that cannot be read or is not valid

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import dev.evalunit.source.SourcePosition;
 
 /**
  * One piece of work for the model and what a good result looks like, as read from a task file.

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import dev.evalunit.source.SourcePosition;
+import dev.evalunit.source.TaskFileException;
+import dev.evalunit.source.DidYouMean;
 
 /**
  * Merges the layers of one task into a {@link Task}, and checks the rules no single layer can:

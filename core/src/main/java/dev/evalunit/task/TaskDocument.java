@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import dev.evalunit.source.YamlLimits;
 
 /**
  * A task file found on the classpath or on disk, not yet read: where it is, how to show it, and

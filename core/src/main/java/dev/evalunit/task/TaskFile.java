@@ -3,6 +3,8 @@ package dev.evalunit.task;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import dev.evalunit.source.SourcePosition;
+import dev.evalunit.source.TaskFileException;
 
 /**
  * A task file as loaded: where it is, its form, and its items in file order. A file of one task

@@ -9,6 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import dev.evalunit.source.SourcePosition;
+import dev.evalunit.source.TaskFileException;
+import dev.evalunit.source.YamlSource;
+import dev.evalunit.source.YamlNodes;
+import dev.evalunit.source.SafeYaml;
 
 /**
  * Reads the text of a task file into a {@link TaskFile}, or fails with a

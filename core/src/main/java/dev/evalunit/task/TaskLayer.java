@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import dev.evalunit.source.SourcePosition;
 
 /**
  * The keys of a task as written in one mapping, before merging: a task file of one task, an item

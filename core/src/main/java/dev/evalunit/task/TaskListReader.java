@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
+import dev.evalunit.source.TaskFileException;
+import dev.evalunit.source.YamlSource;
+import dev.evalunit.source.YamlNodes;
+import dev.evalunit.source.YamlMapping;
 
 /**
  * Reads a task list: {@code tasks:}, each item a task of format v1 with the id

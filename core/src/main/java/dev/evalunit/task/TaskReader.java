@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.evalunit.source.YamlSource;
+import dev.evalunit.source.YamlNodes;
+import dev.evalunit.source.YamlMapping;
+import dev.evalunit.source.DidYouMean;
 
 /**
  * Reads the keys of one mapping of a task file, format v1, into a {@link TaskLayer}: a whole task,
@@ -78,7 +82,8 @@ final class TaskReader {
         Optional<ToolReader.ReferenceRead> reference = code.isPresent()
                 ? Optional.empty() : ToolReader.reference(task, source, cache);
         Optional<Reference> referenceSolution = code.isPresent()
-                ? code.get().referenceToolCalls().map(calls -> new Reference(calls, ""))
+                ? code.get().referenceToolCalls().map(calls -> new Reference(calls.stream()
+                        .map(call -> new ToolCall(call.tool(), call.arguments())).toList(), ""))
                         .or(() -> code.get().referenceAnswer().map(answer -> new Reference(List.of(), answer)))
                 : reference.map(ToolReader.ReferenceRead::reference);
         Optional<Written<Integer>> trials = task.value("trials")

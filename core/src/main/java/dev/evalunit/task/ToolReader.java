@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import dev.evalunit.source.SourcePosition;
+import dev.evalunit.source.TaskFileException;
+import dev.evalunit.source.YamlSource;
+import dev.evalunit.source.YamlNodes;
+import dev.evalunit.source.YamlMapping;
 
 /**
  * Reads a task's {@code tools} and its {@code reference}. That the reference calls declared tools

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.evalunit.source.SourcePosition;
+import dev.evalunit.source.TaskFileException;
 
 /**
  * Keeps the ids of items unique: an item whose id is taken becomes a problem of its own, named

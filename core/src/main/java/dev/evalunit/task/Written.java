@@ -1,6 +1,7 @@
 package dev.evalunit.task;
 
 import java.util.Objects;
+import dev.evalunit.source.SourcePosition;
 
 /**
  * A value read from a task file and where it was written, so that a rule checked after several

@@ -1,7 +1,7 @@
 package dev.evalunit.code;
 
 import dev.evalunit.check.Check;
-import dev.evalunit.task.TaskFileException;
+import dev.evalunit.source.TaskFileException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +71,7 @@ class AgentSpecReaderTest {
     void theOracleOfAnAgentTaskReplaysTheReferenceAsToolCalls() {
         CodeSpec spec = read(CODE + "answer: agent\n");
 
-        assertThat(spec.referenceToolCalls().orElseThrow()).extracting(call -> call.name())
+        assertThat(spec.referenceToolCalls().orElseThrow()).extracting(call -> call.tool())
                 .containsExactly("write_file", "run_command", "finish");
         assertThat(read(CODE).referenceToolCalls()).isEmpty();
         assertThat(spec.prompt("Add a span.")).startsWith("Add a span.\n\nYou work in a workspace of 1 file")

@@ -283,7 +283,7 @@ class AgentWorkspaceTest {
         open();
 
         assertThat(AgentWorkspace.replay(Map.of(APP, "class App {}"), AgentSpec.defaults()))
-                .extracting(call -> call.name() + " " + call.arguments())
+                .extracting(call -> call.tool() + " " + call.arguments())
                 .containsExactly("write_file {\"path\":\"src/shop/App.java\",\"content\":\"class App {}\"}",
                         "run_command {\"command\":\"build\"}",
                         "finish {\"summary\":\"wrote the reference solution\"}");

@@ -1,7 +1,7 @@
 package dev.evalunit.code;
 
 import dev.evalunit.check.Check;
-import dev.evalunit.task.TaskFileException;
+import dev.evalunit.source.TaskFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;

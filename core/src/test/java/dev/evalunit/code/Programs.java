@@ -136,7 +136,7 @@ final class Programs {
                          List<Check> checks) {
         return new CodeSpec(workspace, Optional.empty(),
                 new RunSpec(processes, ports, Map.of("OTEL_SERVICE_NAME", "shop"), Optional.empty(), 100_000),
-                checks, dev.evalunit.task.SourcePosition.startOf(java.net.URI.create("file:/tasks/shop.yaml"),
+                checks, dev.evalunit.source.SourcePosition.startOf(java.net.URI.create("file:/tasks/shop.yaml"),
                         "tasks/shop.yaml"));
     }
 

@@ -1,6 +1,6 @@
 package dev.evalunit.code;
 
-import dev.evalunit.task.TaskFileException;
+import dev.evalunit.source.TaskFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;

@@ -7,7 +7,7 @@ import dev.evalunit.check.Comparison;
 import dev.evalunit.check.Evidence;
 import dev.evalunit.check.SpanExpectation;
 import dev.evalunit.config.Settings;
-import dev.evalunit.judge.ScriptedJudgeServer.Reply;
+import dev.evalunit.testing.FakeOpenAiServer;
 import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.Nested;
@@ -30,7 +30,7 @@ class JudgeCheckTest {
     private static final String KEY = "sk-judge-test-4242";
     private static final String KEY_VARIABLE = "EVALUNIT_TEST_JUDGE_KEY";
 
-    static Judge judgeAt(ScriptedJudgeServer server) {
+    static Judge judgeAt(FakeOpenAiServer server) {
         Map<String, String> configuration = Map.of(
                 "evalunit.judge", "openai",
                 "evalunit.judge.base-url", server.baseUrl(),
@@ -40,7 +40,7 @@ class JudgeCheckTest {
                 variable -> variable.equals(KEY_VARIABLE) ? KEY : null).orElseThrow();
     }
 
-    private static CheckResult judged(ScriptedJudgeServer server, String answer) {
+    private static CheckResult judged(FakeOpenAiServer server, String answer) {
         try (Trial trial = Trial.answered(answer, judgeAt(server))) {
             return trial.check(JudgedChecks.judge(RUBRIC));
         }
@@ -51,8 +51,8 @@ class JudgeCheckTest {
 
         @Test
         void passesWhenTheJudgeSaysPassShowingItsReason() {
-            try (ScriptedJudgeServer server = ScriptedJudgeServer.start(
-                    Reply.verdict("pass", "Names OOMKilled at 512Mi and raises the limit."))) {
+            try (FakeOpenAiServer server = FakeOpenAiServer.replying(
+                    JudgeReplies.verdict("pass", "Names OOMKilled at 512Mi and raises the limit."))) {
                 CheckResult result = judged(server, GOOD_ANSWER);
 
                 assertThat(result.passed()).isTrue();
@@ -63,8 +63,8 @@ class JudgeCheckTest {
 
         @Test
         void failsWhenTheJudgeSaysFailShowingItsReason() {
-            try (ScriptedJudgeServer server = ScriptedJudgeServer.start(
-                    Reply.verdict("fail", "Blames the network; memory is never mentioned."))) {
+            try (FakeOpenAiServer server = FakeOpenAiServer.replying(
+                    JudgeReplies.verdict("fail", "Blames the network; memory is never mentioned."))) {
                 CheckResult result = judged(server, "It is a flaky network. I deleted the pod.");
 
                 assertThat(result.passed()).isFalse();
@@ -75,10 +75,10 @@ class JudgeCheckTest {
 
         @Test
         void asksForTheVerdictWithStructuredOutput() {
-            try (ScriptedJudgeServer server = ScriptedJudgeServer.start(Reply.verdict("pass", "Fine."))) {
+            try (FakeOpenAiServer server = FakeOpenAiServer.replying(JudgeReplies.verdict("pass", "Fine."))) {
                 judged(server, GOOD_ANSWER);
 
-                JsonNode format = server.requests().get(0).path("response_format");
+                JsonNode format = server.requests().get(0).body().path("response_format");
                 assertThat(format.path("type").asText()).isEqualTo("json_schema");
                 JsonNode schema = format.path("json_schema");
                 assertThat(schema.path("strict").asBoolean()).isTrue();
@@ -86,16 +86,16 @@ class JudgeCheckTest {
                         .extracting(JsonNode::asText).containsExactly("pass", "fail");
                 assertThat(schema.path("schema").path("required")).extracting(JsonNode::asText)
                         .containsExactlyInAnyOrder("reason", "verdict");
-                assertThat(server.requests().get(0).path("model").asText()).isEqualTo("judge-model");
+                assertThat(server.requests().get(0).body().path("model").asText()).isEqualTo("judge-model");
             }
         }
 
         @Test
         void showsTheJudgeTheTaskTheAnswerTheReferenceAndTheRubric() {
-            try (ScriptedJudgeServer server = ScriptedJudgeServer.start(Reply.verdict("pass", "Fine."))) {
+            try (FakeOpenAiServer server = FakeOpenAiServer.replying(JudgeReplies.verdict("pass", "Fine."))) {
                 judged(server, GOOD_ANSWER);
 
-                List<String> messages = server.messages(0);
+                List<String> messages = server.requests().get(0).texts();
                 assertThat(messages).hasSize(2);
                 assertThat(messages.get(0)).contains("You grade one answer").contains("\"verdict\"");
                 assertThat(messages.get(1))
@@ -108,10 +108,10 @@ class JudgeCheckTest {
 
         @Test
         void tellsTheJudgeWhenTheAnswerIsEmpty() {
-            try (ScriptedJudgeServer server = ScriptedJudgeServer.start(Reply.verdict("fail", "No answer."))) {
+            try (FakeOpenAiServer server = FakeOpenAiServer.replying(JudgeReplies.verdict("fail", "No answer."))) {
                 assertThat(judged(server, "").passed()).isFalse();
 
-                assertThat(server.messages(0).get(1)).contains("The assistant gave no answer");
+                assertThat(server.requests().get(0).texts().get(1)).contains("The assistant gave no answer");
             }
         }
     }
@@ -121,9 +121,9 @@ class JudgeCheckTest {
 
         @Test
         void asksOnceMoreThenErrorsWithBothRawReplies() {
-            try (ScriptedJudgeServer server = ScriptedJudgeServer.start(
-                    Reply.says("Sure! The answer looks right to me."),
-                    Reply.says("{\"verdict\": \"PASS\"}"))) {
+            try (FakeOpenAiServer server = FakeOpenAiServer.replying(
+                    JudgeReplies.says("Sure! The answer looks right to me."),
+                    JudgeReplies.says("{\"verdict\": \"PASS\"}"))) {
                 assertThatThrownBy(() -> judged(server, GOOD_ANSWER))
                         .isInstanceOf(CheckUnscorableException.class)
                         .hasMessageStartingWith("output: judge judge-model gave no verdict that could be read, twice")
@@ -133,7 +133,7 @@ class JudgeCheckTest {
                         .hasMessageContaining("asked again, it replied: \"{\\\"verdict\\\": \\\"PASS\\\"}\""
                                 + " (\"verdict\" must be \"pass\" or \"fail\", was \"PASS\")");
                 assertThat(server.requests()).hasSize(2);
-                List<String> retry = server.messages(1);
+                List<String> retry = server.requests().get(1).texts();
                 assertThat(retry).hasSize(4);
                 assertThat(retry.get(2)).isEqualTo("Sure! The answer looks right to me.");
                 assertThat(retry.get(3)).startsWith("Your reply could not be read: the reply is not one JSON object");
@@ -142,9 +142,9 @@ class JudgeCheckTest {
 
         @Test
         void acceptsAVerdictGivenWhenAskedAgain() {
-            try (ScriptedJudgeServer server = ScriptedJudgeServer.start(
-                    Reply.says("```json\n{\"reason\": \"Names OOM.\", \"verdict\": \"pass\"}\n```"),
-                    Reply.verdict("pass", "Names OOM."))) {
+            try (FakeOpenAiServer server = FakeOpenAiServer.replying(
+                    JudgeReplies.says("```json\n{\"reason\": \"Names OOM.\", \"verdict\": \"pass\"}\n```"),
+                    JudgeReplies.verdict("pass", "Names OOM."))) {
                 CheckResult result = judged(server, GOOD_ANSWER);
 
                 assertThat(result.passed()).isTrue();
@@ -154,7 +154,7 @@ class JudgeCheckTest {
 
         @Test
         void neverPassesOnAnEmptyReply() {
-            try (ScriptedJudgeServer server = ScriptedJudgeServer.start(Reply.says(""))) {
+            try (FakeOpenAiServer server = FakeOpenAiServer.replying(JudgeReplies.says(""))) {
                 assertThatThrownBy(() -> judged(server, GOOD_ANSWER))
                         .isInstanceOf(CheckUnscorableException.class)
                         .hasMessageContaining("(the reply was empty)");
@@ -167,8 +167,8 @@ class JudgeCheckTest {
 
         @Test
         void errorsWithWhatTheEndpointSaid() {
-            try (ScriptedJudgeServer server = ScriptedJudgeServer.start(
-                    Reply.error(400, "The model `judge-model` does not exist"))) {
+            try (FakeOpenAiServer server = FakeOpenAiServer.replying(
+                    FakeOpenAiServer.fails(400, "The model `judge-model` does not exist"))) {
                 assertThatThrownBy(() -> judged(server, GOOD_ANSWER))
                         .isInstanceOf(CheckUnscorableException.class)
                         .hasMessageStartingWith("output: judge judge-model could not be asked, so the answer was not"
@@ -179,7 +179,7 @@ class JudgeCheckTest {
 
         @Test
         void errorsWhenTheEndpointKeepsFailing() {
-            try (ScriptedJudgeServer server = ScriptedJudgeServer.start(Reply.error(500, "judge overloaded"))) {
+            try (FakeOpenAiServer server = FakeOpenAiServer.replying(FakeOpenAiServer.fails(500, "judge overloaded"))) {
                 assertThatThrownBy(() -> judged(server, GOOD_ANSWER))
                         .isInstanceOf(CheckUnscorableException.class)
                         .hasMessageContaining("judge overloaded");
@@ -190,8 +190,8 @@ class JudgeCheckTest {
 
         @Test
         void neverShowsTheJudgesKey() {
-            try (ScriptedJudgeServer server = ScriptedJudgeServer.start(
-                    Reply.error(401, "Incorrect API key provided: " + KEY))) {
+            try (FakeOpenAiServer server = FakeOpenAiServer.replying(
+                    FakeOpenAiServer.fails(401, "Incorrect API key provided: " + KEY))) {
                 assertThatThrownBy(() -> judged(server, GOOD_ANSWER))
                         .isInstanceOf(CheckUnscorableException.class)
                         .hasMessageContaining("Incorrect API key provided: ***")
@@ -228,10 +228,10 @@ class JudgeCheckTest {
 
         @Test
         void passesByMajority() {
-            try (ScriptedJudgeServer server = ScriptedJudgeServer.start(
-                    Reply.verdict("pass", "Names OOM."),
-                    Reply.verdict("fail", "Does not say by how much."),
-                    Reply.verdict("pass", "Raises the limit."));
+            try (FakeOpenAiServer server = FakeOpenAiServer.replying(
+                    JudgeReplies.verdict("pass", "Names OOM."),
+                    JudgeReplies.verdict("fail", "Does not say by how much."),
+                    JudgeReplies.verdict("pass", "Raises the limit."));
                     Trial trial = Trial.answered(GOOD_ANSWER, judgeAt(server))) {
                 CheckResult result = trial.check(JudgedChecks.judge(RUBRIC, 3));
 
@@ -244,10 +244,10 @@ class JudgeCheckTest {
 
         @Test
         void failsByMajority() {
-            try (ScriptedJudgeServer server = ScriptedJudgeServer.start(
-                    Reply.verdict("fail", "No cause."),
-                    Reply.verdict("pass", "Fine."),
-                    Reply.verdict("fail", "No fix."));
+            try (FakeOpenAiServer server = FakeOpenAiServer.replying(
+                    JudgeReplies.verdict("fail", "No cause."),
+                    JudgeReplies.verdict("pass", "Fine."),
+                    JudgeReplies.verdict("fail", "No fix."));
                     Trial trial = Trial.answered(GOOD_ANSWER, judgeAt(server))) {
                 CheckResult result = trial.check(JudgedChecks.judge(RUBRIC, 3));
 
@@ -258,11 +258,11 @@ class JudgeCheckTest {
 
         @Test
         void errorsWhenOneSampleCannotBeRead() {
-            try (ScriptedJudgeServer server = ScriptedJudgeServer.start(
-                    Reply.verdict("pass", "Names OOM."),
-                    Reply.verdict("pass", "Names OOM."),
-                    Reply.says("maybe"),
-                    Reply.says("maybe not"));
+            try (FakeOpenAiServer server = FakeOpenAiServer.replying(
+                    JudgeReplies.verdict("pass", "Names OOM."),
+                    JudgeReplies.verdict("pass", "Names OOM."),
+                    JudgeReplies.says("maybe"),
+                    JudgeReplies.says("maybe not"));
                     Trial trial = Trial.answered(GOOD_ANSWER, judgeAt(server))) {
                 // Two passes of three would be a majority, but an unread sample is not dropped quietly.
                 assertThatThrownBy(() -> trial.check(JudgedChecks.judge(RUBRIC, 3)))
@@ -277,7 +277,7 @@ class JudgeCheckTest {
 
         @Test
         void judgeSpansFormATraceOfTheirOwnLinkedToTheTrialsRoot() {
-            try (ScriptedJudgeServer server = ScriptedJudgeServer.start(Reply.verdict("pass", "Names OOM."));
+            try (FakeOpenAiServer server = FakeOpenAiServer.replying(JudgeReplies.verdict("pass", "Names OOM."));
                     Trial trial = Trial.answered(GOOD_ANSWER, judgeAt(server))) {
                 trial.check(JudgedChecks.judge(RUBRIC));
 
@@ -300,7 +300,7 @@ class JudgeCheckTest {
 
         @Test
         void theTrialsSpanChecksNeverSeeTheJudgesCalls() {
-            try (ScriptedJudgeServer server = ScriptedJudgeServer.start(Reply.verdict("pass", "Names OOM."));
+            try (FakeOpenAiServer server = FakeOpenAiServer.replying(JudgeReplies.verdict("pass", "Names OOM."));
                     Trial trial = Trial.answered(GOOD_ANSWER, judgeAt(server))) {
                 SpanExpectation oneModelCall = SpanExpectation.named("chat *").count(Comparison.exactly(1)).build();
                 trial.check(JudgedChecks.judge(RUBRIC, 3));
@@ -317,7 +317,7 @@ class JudgeCheckTest {
 
         @Test
         void marksTheJudgeSpanAsAnErrorWhenNoVerdictCouldBeRead() {
-            try (ScriptedJudgeServer server = ScriptedJudgeServer.start(Reply.says("no"));
+            try (FakeOpenAiServer server = FakeOpenAiServer.replying(JudgeReplies.says("no"));
                     Trial trial = Trial.answered(GOOD_ANSWER, judgeAt(server))) {
                 assertThatThrownBy(() -> trial.check(JudgedChecks.judge(RUBRIC)))
                         .isInstanceOf(CheckUnscorableException.class);

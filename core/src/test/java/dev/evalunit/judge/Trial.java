@@ -5,7 +5,7 @@ import dev.evalunit.check.CheckResult;
 import dev.evalunit.check.Evidence;
 import dev.evalunit.task.PassPolicy;
 import dev.evalunit.task.Reference;
-import dev.evalunit.task.SourcePosition;
+import dev.evalunit.source.SourcePosition;
 import dev.evalunit.task.Task;
 import dev.evalunit.task.TaskMessage;
 import io.opentelemetry.api.trace.Span;

@@ -3,7 +3,7 @@ package dev.evalunit.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalunit.check.OutputChecks;
 import dev.evalunit.task.PassPolicy;
-import dev.evalunit.task.SourcePosition;
+import dev.evalunit.source.SourcePosition;
 import dev.evalunit.task.Task;
 import dev.evalunit.task.TaskMessage;
 import dev.evalunit.task.ToolFixture;

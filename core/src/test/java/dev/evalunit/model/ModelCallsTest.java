@@ -4,7 +4,7 @@ import dev.evalunit.check.OutputChecks;
 import dev.evalunit.config.Settings;
 import dev.evalunit.task.PassPolicy;
 import dev.evalunit.task.Reference;
-import dev.evalunit.task.SourcePosition;
+import dev.evalunit.source.SourcePosition;
 import dev.evalunit.task.Task;
 import dev.evalunit.task.TaskMessage;
 import dev.langchain4j.data.message.UserMessage;

@@ -13,7 +13,7 @@ import dev.evalunit.model.GenAiAttributes;
 import dev.evalunit.model.ModelBinding;
 import dev.evalunit.task.PassPolicy;
 import dev.evalunit.task.Reference;
-import dev.evalunit.task.SourcePosition;
+import dev.evalunit.source.SourcePosition;
 import dev.evalunit.task.Task;
 import dev.evalunit.task.TaskMessage;
 import dev.evalunit.task.ToolCall;
@@ -86,7 +86,8 @@ class AgentTrialTest {
                 SpanExpectation.named("execute_tool finish").after("execute_tool run_command").build());
         return new Task("agent", Optional.empty(), List.of("test"),
                 List.of(new TaskMessage(TaskMessage.Role.USER, code.prompt("Trace placing the order."))), List.of(),
-                code.referenceToolCalls().map(calls -> new Reference(calls, "")), 1, PassPolicy.ALL, Optional.empty(),
+                code.referenceToolCalls().map(calls -> new Reference(calls.stream()
+                        .map(call -> new dev.evalunit.task.ToolCall(call.tool(), call.arguments())).toList(), "")), 1, PassPolicy.ALL, Optional.empty(),
                 checks, code.source(), Optional.of(code));
     }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import dev.evalunit.report.TaskOutcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

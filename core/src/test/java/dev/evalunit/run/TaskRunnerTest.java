@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import dev.evalunit.report.TaskOutcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,7 +3,7 @@ package dev.evalunit.run;
 import dev.evalunit.check.Check;
 import dev.evalunit.task.PassPolicy;
 import dev.evalunit.task.Reference;
-import dev.evalunit.task.SourcePosition;
+import dev.evalunit.source.SourcePosition;
 import dev.evalunit.task.Task;
 import dev.evalunit.task.TaskMessage;
 import dev.evalunit.task.ToolCall;

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import dev.evalunit.source.TaskFileException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

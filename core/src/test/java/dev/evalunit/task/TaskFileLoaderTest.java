@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import dev.evalunit.source.SourcePosition;
 
 import static dev.evalunit.task.TaskFiles.task;
 import static org.assertj.core.api.Assertions.assertThat;

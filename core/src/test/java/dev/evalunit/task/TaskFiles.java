@@ -1,6 +1,7 @@
 package dev.evalunit.task;
 
 import java.net.URI;
+import dev.evalunit.source.TaskFileException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import dev.evalunit.source.TaskFileException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

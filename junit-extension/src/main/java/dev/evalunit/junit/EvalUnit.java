@@ -7,7 +7,7 @@ import dev.evalunit.run.TaskRunner;
 import dev.evalunit.run.TrialResult;
 import dev.evalunit.task.LoadedFile;
 import dev.evalunit.task.PassPolicy;
-import dev.evalunit.task.SourcePosition;
+import dev.evalunit.source.SourcePosition;
 import dev.evalunit.task.SuiteLoader;
 import dev.evalunit.task.Task;
 import dev.evalunit.task.TaskDocuments;
@@ -86,7 +86,7 @@ public final class EvalUnit {
      *
      * @param location the file's classpath location, e.g. {@code sre/tools/oom.yaml}; never {@code null}
      * @return the task's result
-     * @throws dev.evalunit.task.TaskFileException when the file is broken
+     * @throws dev.evalunit.source.TaskFileException when the file is broken
      * @throws IllegalArgumentException when the location holds no task, or several
      */
     public TaskResult runTask(String location) {

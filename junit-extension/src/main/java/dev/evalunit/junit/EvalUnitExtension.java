@@ -2,8 +2,6 @@ package dev.evalunit.junit;
 
 import dev.evalunit.config.Settings;
 import dev.evalunit.judge.Graders;
-import dev.evalunit.junit.engine.GraderMembers;
-import dev.evalunit.junit.engine.ModelMembers;
 import dev.evalunit.model.ModelBinding;
 import dev.evalunit.run.TaskRunner;
 import org.junit.jupiter.api.extension.ExtensionContext;

@@ -1,6 +1,6 @@
 package dev.evalunit.junit;
 
-import dev.evalunit.run.TaskOutcome;
+import dev.evalunit.report.TaskOutcome;
 import dev.evalunit.run.TaskResult;
 import org.assertj.core.api.AbstractAssert;
 

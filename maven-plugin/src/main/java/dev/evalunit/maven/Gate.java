@@ -4,8 +4,8 @@ import dev.evalunit.report.Figures;
 import dev.evalunit.report.ModelFigures;
 import dev.evalunit.report.Summary;
 import dev.evalunit.report.TaskRecord;
+import dev.evalunit.report.TaskOutcome;
 import dev.evalunit.report.TaskVerdict;
-import dev.evalunit.run.TaskOutcome;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -7,7 +7,7 @@ import dev.evalunit.report.Summary;
 import dev.evalunit.report.TaskKey;
 import dev.evalunit.report.TaskRecord;
 import dev.evalunit.report.TaskVerdict;
-import dev.evalunit.run.TaskOutcome;
+import dev.evalunit.report.TaskOutcome;
 
 import java.io.IOException;
 import java.nio.file.Files;

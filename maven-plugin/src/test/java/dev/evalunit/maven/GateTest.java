@@ -2,7 +2,7 @@ package dev.evalunit.maven;
 
 import dev.evalunit.report.Summary;
 import dev.evalunit.report.TaskRecord;
-import dev.evalunit.run.TaskOutcome;
+import dev.evalunit.report.TaskOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.evalunit.maven;
 
 import dev.evalunit.report.Shard;
 import dev.evalunit.report.TaskRecord;
-import dev.evalunit.run.TaskOutcome;
+import dev.evalunit.report.TaskOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,7 +8,7 @@ import dev.evalunit.report.Shard;
 import dev.evalunit.report.Summary;
 import dev.evalunit.report.TaskRecord;
 import dev.evalunit.report.TrialRecord;
-import dev.evalunit.run.TaskOutcome;
+import dev.evalunit.report.TaskOutcome;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.evalunit.junit.engine;
 
 import dev.evalunit.report.TaskRecord;
 import dev.evalunit.report.TrialRecord;
-import dev.evalunit.run.TaskOutcome;
+import dev.evalunit.report.TaskOutcome;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;

@@ -1,6 +1,6 @@
 package dev.evalunit.junit.engine;
 
-import dev.evalunit.task.SourcePosition;
+import dev.evalunit.source.SourcePosition;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
 import org.junit.platform.engine.support.descriptor.FilePosition;

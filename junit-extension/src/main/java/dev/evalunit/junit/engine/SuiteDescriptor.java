@@ -3,7 +3,7 @@ package dev.evalunit.junit.engine;
 import dev.evalunit.config.Constants;
 import dev.evalunit.model.ModelBinding;
 import dev.evalunit.task.LoadedFile;
-import dev.evalunit.task.SourcePosition;
+import dev.evalunit.source.SourcePosition;
 import dev.evalunit.task.Task;
 import dev.evalunit.task.TaskFile;
 import org.junit.platform.engine.DiscoveryIssue;
@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.evalunit.junit.ModelMembers;
+import dev.evalunit.junit.GraderMembers;
 
 /**
  * A suite: the task files under one location, declared by an {@code @EvalSuite} class or selected

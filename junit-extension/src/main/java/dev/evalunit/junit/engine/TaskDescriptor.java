@@ -2,8 +2,9 @@ package dev.evalunit.junit.engine;
 
 import dev.evalunit.report.TaskKey;
 import dev.evalunit.report.TaskRecord;
-import dev.evalunit.report.TaskVersion;
-import dev.evalunit.run.TaskOutcome;
+import dev.evalunit.report.TaskOutcome;
+import dev.evalunit.run.TaskRecords;
+import dev.evalunit.run.TaskVersion;
 import dev.evalunit.run.TaskResult;
 import dev.evalunit.task.Task;
 import org.junit.platform.engine.TestTag;
@@ -72,7 +73,7 @@ final class TaskDescriptor extends AbstractTestDescriptor implements Node<EvalUn
             context.inFlight().release();
         }
         long durationMs = (System.nanoTime() - start) / 1_000_000;
-        TaskRecord record = TaskRecord.of(result, suite, task.source().path(), durationMs, context.model()::redact);
+        TaskRecord record = TaskRecords.of(result, suite, task.source().path(), durationMs, context.model()::redact);
         context.report().record(record);
         context.monitor().finished(record, result, context.model()::redact);
         switch (result.outcome()) {

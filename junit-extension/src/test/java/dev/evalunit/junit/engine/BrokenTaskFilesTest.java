@@ -1,7 +1,7 @@
 package dev.evalunit.junit.engine;
 
 import dev.evalunit.junit.EvalSuite;
-import dev.evalunit.task.TaskFileException;
+import dev.evalunit.source.TaskFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.UniqueId;

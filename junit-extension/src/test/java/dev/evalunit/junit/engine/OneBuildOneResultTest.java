@@ -6,7 +6,7 @@ import dev.evalunit.report.Results;
 import dev.evalunit.report.ResultsFiles;
 import dev.evalunit.report.Summary;
 import dev.evalunit.report.TaskRecord;
-import dev.evalunit.run.TaskOutcome;
+import dev.evalunit.report.TaskOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.DiscoverySelector;

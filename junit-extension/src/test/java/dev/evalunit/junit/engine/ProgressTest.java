@@ -3,7 +3,7 @@ package dev.evalunit.junit.engine;
 import dev.evalunit.report.CheckRecord;
 import dev.evalunit.report.TaskRecord;
 import dev.evalunit.report.TrialRecord;
-import dev.evalunit.run.TaskOutcome;
+import dev.evalunit.report.TaskOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

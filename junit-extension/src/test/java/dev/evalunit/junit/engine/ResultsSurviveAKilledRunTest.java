@@ -35,7 +35,7 @@ class ResultsSurviveAKilledRunTest {
         assertThat(kept.warnings()).isEmpty();
         assertThat(kept.tasks()).extracting(TaskRecord::task)
                 .containsExactly("task-1", "task-2", "task-3", "task-4", "task-5");
-        assertThat(kept.tasks()).allMatch(task -> task.status() == dev.evalunit.run.TaskOutcome.PASSED);
+        assertThat(kept.tasks()).allMatch(task -> task.status() == dev.evalunit.report.TaskOutcome.PASSED);
         assertThat(reports.resolve("summary.json")).doesNotExist();
     }
 

@@ -139,14 +139,18 @@ class EvalUnitExtensionTest {
         void answersParisInOneAgentRun(EvalUnit eval) {
             assertThat(eval.ask("What is the capital of France?"))
                     .outputContains("Paris")
-                    .outputMatches("^P\\w+$")
+                    .outputContainsPattern("ari")
                     .hasSpans(SpanExpectation.named("invoke_agent paris-agent").count(Comparison.exactly(1)));
+            assertThat(eval.ask("What is the capital of France?")).output().matches("^P\\w+$");
+            assertThat(eval.ask("What is the capital of France?")).traces()
+                    .hasTracesSatisfyingExactly(trace -> trace.hasSpansSatisfyingExactly(
+                            span -> span.hasName("invoke_agent paris-agent")));
         }
 
         @Test
         void expectsLyon(EvalUnit eval) {
             assertThat(eval.ask("What is the capital of France?"))
-                    .has(dev.evalunit.check.OutputChecks.contains("Lyon"),
+                    .satisfies(dev.evalunit.check.OutputChecks.contains("Lyon"),
                             SpanExpectation.named("chat *").count(Comparison.exactly(1)).build());
         }
     }
@@ -201,6 +205,49 @@ class EvalUnitExtensionTest {
             String last = ((UserMessage) request.messages().get(request.messages().size() - 1)).singleText();
             return ChatResponse.builder().aiMessage(AiMessage.from(last)).build();
         }
+    }
+
+    static class JudgedFixture {
+
+        @ModelUnderTest("paris-agent")
+        static final Agent AGENT = context -> "Paris";
+
+        /** A judge that passes an answer naming Paris and fails any other. */
+        @dev.evalunit.junit.JudgeModel
+        static final dev.langchain4j.model.chat.ChatModel JUDGE = new dev.langchain4j.model.chat.ChatModel() {
+            @Override
+            public dev.langchain4j.model.chat.response.ChatResponse doChat(
+                    dev.langchain4j.model.chat.request.ChatRequest request) {
+                String asked = request.messages().get(request.messages().size() - 1).toString();
+                String verdict = asked.contains("Paris") && asked.contains("names Paris") ? "pass" : "fail";
+                return dev.langchain4j.model.chat.response.ChatResponse.builder()
+                        .aiMessage(dev.langchain4j.data.message.AiMessage.from(
+                                "{\"reason\": \"Graded.\", \"verdict\": \"" + verdict + "\"}"))
+                        .build();
+            }
+        };
+
+        @Test
+        void passesAJudgedCheck(EvalUnit eval) {
+            assertThat(eval.ask("What is the capital of France?"))
+                    .satisfies(dev.evalunit.judge.JudgedChecks.judge("The answer names Paris."));
+        }
+
+        @Test
+        void failsAJudgedCheck(EvalUnit eval) {
+            assertThat(eval.ask("What is the capital of France?"))
+                    .satisfies(dev.evalunit.judge.JudgedChecks.judge("The answer names Lyon."));
+        }
+    }
+
+    @Test
+    void judgedChecksInJavaAreGradedByTheSuitesJudge() {
+        Events events = run(JudgedFixture.class, "passesAJudgedCheck");
+        events.assertStatistics(stats -> stats.succeeded(1));
+
+        Events failing = run(JudgedFixture.class, "failsAJudgedCheck");
+        failing.assertThatEvents().haveExactly(1, event(test("failsAJudgedCheck"), finishedWithFailure(
+                message(text -> text.contains("output") && text.contains("Graded.")))));
     }
 
     @ExtendWith(EvalUnitExtension.class)

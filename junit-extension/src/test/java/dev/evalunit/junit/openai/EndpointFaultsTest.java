@@ -1,7 +1,9 @@
 package dev.evalunit.junit.openai;
 
-import dev.evalunit.junit.openai.FakeOpenAiServer.RecordedRequest;
-import dev.evalunit.junit.openai.FakeOpenAiServer.Reply;
+import dev.evalunit.testing.FakeOpenAiServer;
+
+import dev.evalunit.testing.FakeOpenAiServer.RecordedRequest;
+import dev.evalunit.testing.FakeOpenAiServer.Reply;
 import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,8 @@
 package dev.evalunit.junit.openai;
 
-import dev.evalunit.junit.openai.FakeOpenAiServer.Reply;
+import dev.evalunit.testing.FakeOpenAiServer;
+
+import dev.evalunit.testing.FakeOpenAiServer.Reply;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.UserMessage;

@@ -1,10 +1,12 @@
 package dev.evalunit.junit.openai;
 
+import dev.evalunit.testing.FakeOpenAiServer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalunit.junit.EvalSuite;
 import dev.evalunit.junit.ModelUnderTest;
-import dev.evalunit.junit.openai.FakeOpenAiServer.RecordedRequest;
-import dev.evalunit.junit.openai.FakeOpenAiServer.Reply;
+import dev.evalunit.testing.FakeOpenAiServer.RecordedRequest;
+import dev.evalunit.testing.FakeOpenAiServer.Reply;
 import dev.evalunit.model.Agent;
 import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,9 @@
 package dev.evalunit.junit.openai;
 
-import dev.evalunit.junit.openai.FakeOpenAiServer.RecordedRequest;
-import dev.evalunit.junit.openai.FakeOpenAiServer.Reply;
+import dev.evalunit.testing.FakeOpenAiServer;
+
+import dev.evalunit.testing.FakeOpenAiServer.RecordedRequest;
+import dev.evalunit.testing.FakeOpenAiServer.Reply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;

@@ -1,8 +1,9 @@
 package dev.evalunit.junit.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.evalunit.junit.openai.FakeOpenAiServer.RecordedRequest;
-import dev.evalunit.junit.openai.FakeOpenAiServer.Reply;
+import dev.evalunit.testing.FakeOpenAiServer;
+import dev.evalunit.testing.FakeOpenAiServer.RecordedRequest;
+import dev.evalunit.testing.FakeOpenAiServer.Reply;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;

@@ -1,5 +1,7 @@
 package dev.evalunit.junit.openai;
 
+import dev.evalunit.testing.FakeOpenAiServer;
+
 import dev.evalunit.report.ResultsFiles;
 import dev.evalunit.report.Summary;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,222 @@
+package dev.evalunit.source;
+
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.ComposerException;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+
+import java.io.StringReader;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads YAML text into a node tree of plain data, with positions, refusing whatever could
+ * construct objects or exhaust the reader: tags, alias bombs, deep nesting, oversized files,
+ * duplicate keys, merge keys.
+ *
+ * <p>Only the node tree is built ({@code compose}); nothing is ever constructed from tags.
+ */
+@API(status = INTERNAL, since = "0.2.0")
+public final class SafeYaml {
+
+    /** Tags plain data resolves to; every other tag, written or resolved, is refused. */
+    private static final Set<Tag> PLAIN_DATA_TAGS =
+            Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP, Tag.SEQ, Tag.MAP);
+
+    private static final String GLOBAL_TAG_REFUSED = "Global tag is not allowed: ";
+    private static final String TOO_MANY_ALIASES = "Number of aliases for non-scalar nodes exceeds";
+    private static final String TOO_DEEP = "Nesting Depth exceeded";
+    private static final String TOO_LARGE = "The incoming YAML document exceeds the limit";
+    private static final String SEVERAL_DOCUMENTS = "expected a single document in the stream";
+
+    private SafeYaml() {
+    }
+
+    /**
+     * @return the document's root node, or empty when the text holds no document (empty or comments only)
+     * @throws TaskFileException when the text is not safe, plain YAML
+     */
+    public static Optional<Node> compose(String content, YamlSource source) {
+        if (content.codePointCount(0, content.length()) > YamlLimits.MAX_CODE_POINTS) {
+            throw new TaskFileException(source.start(), tooLarge());
+        }
+        Node root;
+        try {
+            root = yaml().compose(new StringReader(content));
+        } catch (YAMLException e) {
+            throw translate(e, content, source);
+        }
+        if (root == null) {
+            return Optional.empty();
+        }
+        checkPlainData(root, source, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return Optional.of(root);
+    }
+
+    private static Yaml yaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(YamlLimits.MAX_ALIASES);
+        options.setNestingDepthLimit(YamlLimits.MAX_NESTING_DEPTH);
+        options.setCodePointLimit(YamlLimits.MAX_CODE_POINTS);
+        options.setAllowRecursiveKeys(false);
+        options.setTagInspector(tag -> false);
+        DumperOptions dumperOptions = new DumperOptions();
+        return new Yaml(new SafeConstructor(options), new Representer(dumperOptions), dumperOptions, options);
+    }
+
+    /**
+     * Composing keeps written tags and duplicate keys (only constructing would refuse them), so
+     * the tree is checked here, each node once even when aliases share it.
+     */
+    private static void checkPlainData(Node node, YamlSource source, Set<Node> checked) {
+        if (!checked.add(node)) {
+            return;
+        }
+        if (!PLAIN_DATA_TAGS.contains(node.getTag())) {
+            if (node.getTag().equals(Tag.MERGE)) {
+                throw source.error(node, "merge keys (<<) are not supported; write the keys out");
+            }
+            throw source.error(node, tagRefused(node.getTag().getValue()));
+        }
+        if (node instanceof SequenceNode) {
+            for (Node item : ((SequenceNode) node).getValue()) {
+                checkPlainData(item, source, checked);
+            }
+        } else if (node instanceof MappingNode) {
+            Map<String, Node> keys = new HashMap<>();
+            for (NodeTuple entry : ((MappingNode) node).getValue()) {
+                Node key = entry.getKeyNode();
+                checkPlainData(key, source, checked);
+                if (!(key instanceof ScalarNode) || key.getTag().equals(Tag.NULL)) {
+                    throw source.error(key, "a mapping key must be text, was " + YamlNodes.describe(key)
+                            + "; write a plain key");
+                }
+                String text = ((ScalarNode) key).getValue();
+                Node first = keys.putIfAbsent(text, key);
+                if (first != null) {
+                    throw source.error(key, "duplicate key \"" + text + "\": it is already given at line "
+                            + source.at(first).line() + "; remove one of them");
+                }
+                checkPlainData(entry.getValueNode(), source, checked);
+            }
+        }
+    }
+
+    private static TaskFileException translate(YAMLException e, String content, YamlSource source) {
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith(TOO_MANY_ALIASES)) {
+            return source.error(findAliasBeyondLimit(content),
+                    "the file uses more than " + YamlLimits.MAX_ALIASES
+                            + " aliases; EvalUnit refuses it as a possible alias bomb — expand the aliases");
+        }
+        if (message.startsWith(TOO_DEEP)) {
+            return source.error(findNodeBeyondDepth(content),
+                    "the file nests lists and mappings more than " + YamlLimits.MAX_NESTING_DEPTH
+                            + " levels deep; flatten it");
+        }
+        if (message.startsWith(TOO_LARGE)) {
+            return new TaskFileException(source.start(), tooLarge());
+        }
+        if (!(e instanceof MarkedYAMLException)) {
+            return new TaskFileException(source.start(), "invalid YAML: " + message + "; fix the YAML syntax");
+        }
+        MarkedYAMLException marked = (MarkedYAMLException) e;
+        Mark mark = marked.getProblemMark() != null ? marked.getProblemMark() : marked.getContextMark();
+        String problem = String.valueOf(marked.getProblem());
+        if (e instanceof ComposerException && problem.startsWith(GLOBAL_TAG_REFUSED)) {
+            return source.error(mark, tagRefused(problem.substring(GLOBAL_TAG_REFUSED.length())));
+        }
+        if (e instanceof ComposerException && SEVERAL_DOCUMENTS.equals(marked.getContext())) {
+            return source.error(mark, "the file holds more than one YAML document; EvalUnit reads one per file"
+                    + " — move the document that starts here into a file of its own");
+        }
+        StringBuilder what = new StringBuilder("invalid YAML: ").append(problem);
+        if (marked.getContext() != null && marked.getContextMark() != null) {
+            what.append(" (").append(marked.getContext()).append(" at line ")
+                    .append(marked.getContextMark().getLine() + 1).append(')');
+        }
+        return source.error(mark, what.append("; fix the YAML syntax here (check the indentation, and quote"
+                + " text that contains \": \" or starts with a YAML indicator such as !, &, *, [ or {)").toString());
+    }
+
+    private static String tooLarge() {
+        return "the file is larger than " + YamlLimits.MAX_CODE_POINTS + " characters; split it into smaller task files";
+    }
+
+    private static String tagRefused(String tag) {
+        String written = tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
+        String refused = "tag " + written + " is not allowed: task files hold plain data (text, numbers,"
+                + " booleans, lists, mappings) and EvalUnit constructs nothing from tags; remove the tag";
+        return written.startsWith("!") && !written.startsWith("!!")
+                ? refused + " (to write text that starts with !, quote it: \"" + written + " ...\")"
+                : refused;
+    }
+
+    /** The composer counts aliases without a position; replay the events to find the one too many. */
+    private static Mark findAliasBeyondLimit(String content) {
+        Map<String, Boolean> anchorIsCollection = new HashMap<>();
+        int aliases = 0;
+        try {
+            for (Event event : yaml().parse(new StringReader(content))) {
+                if (event instanceof AliasEvent) {
+                    if (anchorIsCollection.getOrDefault(((AliasEvent) event).getAnchor(), false)
+                            && ++aliases > YamlLimits.MAX_ALIASES) {
+                        return event.getStartMark();
+                    }
+                } else if (event instanceof NodeEvent && ((NodeEvent) event).getAnchor() != null) {
+                    anchorIsCollection.put(((NodeEvent) event).getAnchor(), event instanceof CollectionStartEvent);
+                }
+            }
+        } catch (YAMLException unexpected) {
+            // the composer failed first; without a position the error points at the start of the file
+        }
+        return null;
+    }
+
+    /** The composer counts depth without a position; replay the events to find the node too deep. */
+    private static Mark findNodeBeyondDepth(String content) {
+        int depth = 0;
+        try {
+            for (Event event : yaml().parse(new StringReader(content))) {
+                if ((event instanceof ScalarEvent || event instanceof CollectionStartEvent)
+                        && depth > YamlLimits.MAX_NESTING_DEPTH) {
+                    return event.getStartMark();
+                }
+                if (event instanceof CollectionStartEvent) {
+                    depth++;
+                } else if (event instanceof CollectionEndEvent) {
+                    depth--;
+                }
+            }
+        } catch (YAMLException unexpected) {
+            // as above
+        }
+        return null;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.evalunit.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HtmlReportTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void embedsTheRunAsDataThatNoAnswerCanCloseOrEscape() {
+        String html = HtmlReport.render(ReportFixtures.run(), Map.of(), Optional.empty());
+
+        String data = html.substring(html.indexOf("id=\"evalunit-data\">"), html.indexOf("</script>", html.indexOf("id=\"evalunit-data\"")));
+        assertThat(data).contains("tools/restart").contains(ReportFixtures.FAILED_MESSAGE)
+                .contains("\\u003c/script\\u003e\\u003cscript\\u003ealert(1)")
+                .doesNotContain("<img").doesNotContain("</script");
+    }
+
+    @Test
+    void needsNoNetwork() {
+        String html = HtmlReport.render(ReportFixtures.run(), Map.of(), Optional.empty());
+
+        assertThat(html).doesNotContainPattern("(?i)(src|href)\\s*=\\s*[\"']?(https?:)?//")
+                .doesNotContain("@import").contains("default-src 'none'");
+    }
+
+    @Test
+    void writesTheFileWithTheBaselineVerdicts() throws IOException {
+        List<TaskVerdict> baseline = List.of(new TaskVerdict("SreEvalTest", "tools/restart", "gpt-4o", TaskOutcome.PASSED));
+
+        Path file = HtmlReport.write(dir.resolve("evalunit"), ReportFixtures.run(), Map.of(), Optional.of(baseline));
+
+        assertThat(file).hasFileName(HtmlReport.REPORT_FILE);
+        assertThat(Files.readString(file)).contains("\"baseline\":[{\"suite\":\"SreEvalTest\",\"task\":\"tools/restart\"");
+        assertThat(dir.resolve("evalunit").resolve(HtmlReport.REPORT_FILE + ".tmp")).doesNotExist();
+    }
+
+    @Test
+    void refusesATaskGivenTwice() {
+        TaskRecord task = Records.passed("tools/oom");
+
+        assertThatThrownBy(() -> HtmlReport.render(List.of(task, task), Map.of(), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("task scored twice");
+    }
+}
