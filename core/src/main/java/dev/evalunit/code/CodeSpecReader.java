@@ -44,7 +44,7 @@ public final class CodeSpecReader {
     private static final List<String> RUN_KEYS = List.of("processes", "ports", "env", "timeout", "max-output");
     private static final List<String> PROCESS_KEYS = List.of("name", "main", "args", "env", "ready");
     private static final List<String> EXPECT_RUN_KEYS = List.of("exit-code", "output", "traces");
-    private static final List<String> OUTPUT_KINDS = List.of("contains", "not-contains");
+    private static final List<String> OUTPUT_KINDS = List.of("contains", "not-contains", "line", "lines");
 
     private static final Pattern PROCESS_NAME = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     private static final Pattern MAIN_CLASS = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
@@ -263,8 +263,7 @@ public final class CodeSpecReader {
                 }
                 NodeTuple entry = item.values().iterator().next();
                 String kind = SpecYaml.key(entry);
-                String text = yaml.text(entry.getValueNode(), name + "." + kind);
-                checks.add(kind.equals("contains") ? RunChecks.outputContains(text) : RunChecks.outputNotContains(text));
+                checks.add(RunOutputCheckReader.read(yaml, kind, entry.getValueNode(), name + "." + kind));
             }
         });
         SpecYaml.value(expect, "traces").ifPresent(value -> checks.add(RunChecks.traces(traces(yaml, value))));
