@@ -141,7 +141,9 @@ final class SpanIndex {
     /** @return when {@code epochNanos} was, relative to the first span's start, e.g. {@code +120 ms} */
     String sinceStart(long epochNanos) {
         long start = spans.isEmpty() ? epochNanos : spans.get(0).getStartEpochNanos();
-        return "+" + BigDecimal.valueOf(epochNanos - start).movePointLeft(6).stripTrailingZeros().toPlainString()
+        return "+" + BigDecimal.valueOf(epochNanos - start).movePointLeft(6)
+                // Microseconds are as fine as a reader compares; more digits only hide the point.
+                .setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
                 + " ms";
     }
 
