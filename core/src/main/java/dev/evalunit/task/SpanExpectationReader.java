@@ -291,7 +291,7 @@ final class SpanExpectationReader {
         return source.error(node, name + " \"" + ((ScalarNode) node).getValue() + "\" is not a number; write a plain number");
     }
 
-    private static Comparison count(Node node, String name, YamlSource source) {
+    static Comparison count(Node node, String name, YamlSource source) {
         if (node instanceof ScalarNode && node.getTag().equals(Tag.INT)) {
             BigInteger exactly = YamlNodes.integer(node).orElseThrow(() -> notANumber(node, name, source));
             if (exactly.signum() < 0 || exactly.bitLength() >= Long.SIZE) {

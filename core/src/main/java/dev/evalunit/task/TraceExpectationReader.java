@@ -6,11 +6,8 @@ import dev.evalunit.check.TraceExpectation;
 import dev.evalunit.check.TracePattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +42,8 @@ final class TraceExpectationReader {
         String quantifier = quantifiers.get(0);
         TracePattern pattern = pattern(item.value(quantifier).orElseThrow(), item.name(quantifier), PATTERN_KEYS,
                 source);
-        Optional<Comparison> traces = item.value("traces").map(value -> count(value, item.name("traces"), source));
+        Optional<Comparison> traces = item.value("traces")
+                .map(value -> SpanExpectationReader.count(value, item.name("traces"), source));
         if (quantifier.equals("none") && traces.isPresent()) {
             throw source.error(item.key("traces").orElseThrow(), name + ".traces does not go with none: none means"
                     + " no trace has the shape; use some with traces: \"<= 1\" for a limit");
@@ -78,7 +76,7 @@ final class TraceExpectationReader {
                             source);
                     Optional<Node> countNode = childMapping.value("count");
                     if (countNode.isPresent()) {
-                        count = count(countNode.get(), childMapping.name("count"), source);
+                        count = SpanExpectationReader.count(countNode.get(), childMapping.name("count"), source);
                     }
                 }
                 pattern.child(pattern(child, childName, CHILD_KEYS, source), count);
@@ -101,16 +99,5 @@ final class TraceExpectationReader {
     private static boolean flag(YamlMapping mapping, String key, YamlSource source) {
         return mapping.value(key).map(value -> YamlNodes.bool(value).orElseThrow(() -> source.error(value,
                 mapping.name(key) + " must be true or false, was " + YamlNodes.describe(value)))).orElse(false);
-    }
-
-    private static Comparison count(Node node, String name, YamlSource source) {
-        if (node instanceof ScalarNode && node.getTag().equals(Tag.INT)) {
-            BigInteger exactly = YamlNodes.integer(node).orElse(BigInteger.valueOf(-1));
-            if (exactly.signum() < 0 || exactly.bitLength() >= Long.SIZE) {
-                throw source.error(node, name + " must be a count (0 or more), was " + YamlNodes.describe(node));
-            }
-            return Comparison.exactly(exactly.longValue());
-        }
-        return CheckValues.comparison(node, name, ">= 1", source);
     }
 }
