@@ -16,7 +16,7 @@ import java.util.Optional;
  * messages); optionally each to a different span, and each to a captured span that satisfies a
  * condition (so four links to the same message, or to spans that are not the messages, fail).
  */
-record LinksFilter(Comparison links, boolean distinct, Optional<SpanCondition> target) implements StructuralFilter {
+record LinksFilter(Comparison links, boolean distinct, Optional<SpanCondition> target) implements SpanFilter {
 
     LinksFilter {
         Objects.requireNonNull(links, "links");
@@ -25,6 +25,12 @@ record LinksFilter(Comparison links, boolean distinct, Optional<SpanCondition> t
 
     LinksFilter(Comparison links) {
         this(links, false, Optional.empty());
+    }
+
+    /** A plain count says all there is to say; where distinct links or their targets go wrong, the tree shows it. */
+    @Override
+    public boolean structural() {
+        return distinct || target.isPresent();
     }
 
     @Override

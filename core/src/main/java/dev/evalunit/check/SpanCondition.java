@@ -55,11 +55,6 @@ public final class SpanCondition {
         return mismatch(span, trial).isEmpty();
     }
 
-    /** @return whether it checks the position of spans in the tree or in time, so a failure should show the tree */
-    boolean structural() {
-        return filters.stream().anyMatch(filter -> filter instanceof StructuralFilter);
-    }
-
     /** @return the name glob, and how many more conditions there are */
     @Override
     public String toString() {

@@ -63,7 +63,7 @@ public final class SpanExpectation implements Check {
         this.label = builder.index.map(i -> "spans[" + i + "] ").orElse("span ") + builder.name;
         this.name = builder.name;
         this.filters = builder.filters();
-        this.structural = filters.stream().anyMatch(filter -> filter instanceof StructuralFilter)
+        this.structural = filters.stream().anyMatch(SpanFilter::structural)
                 || builder.after.filter(after -> after.within() != Within.ANY).isPresent();
         List<SpanRequirement> requirements = new ArrayList<>();
         requirements.add(new CountRequirement(builder.count));
