@@ -28,14 +28,13 @@ public interface AttributeCondition {
     String describe();
 
     /**
-     * Numbers compare as numbers, so {@code 500} equals a Long {@code 500} and a Double
-     * {@code 500.0}; so does a String that is a number against a numeric attribute or a number
-     * against a numeric String attribute, since task files and instrumentations disagree on which
-     * to write. Anything else compares by text form, so {@code "true"} equals a Boolean
-     * {@code true}. An array attribute is equal when any of its elements is.
+     * Typed, as the semantic conventions type attributes: an integer (Integer, Long) equals a Long
+     * attribute, a decimal (Double, BigDecimal) a Double attribute, a String a String attribute, a
+     * Boolean a Boolean attribute. So {@code "404"} does not equal {@code 404}, and no scalar equals
+     * an array attribute; {@link #loose(Object)} is the explicit form that compares across types.
      *
      * @param scalar a String, a {@link Number} (Integer, Long, Double, ...) or a Boolean; never {@code null}
-     * @return equality with a String, Long, Double or Boolean; numbers compare as numbers
+     * @return equality with a value of the same type
      * @throws IllegalArgumentException if {@code scalar} is of another type
      */
     static AttributeCondition equalTo(Object scalar) {
@@ -48,9 +47,38 @@ public interface AttributeCondition {
     }
 
     /**
+     * @param elements Strings, numbers or Booleans, each compared as {@link #equalTo(Object)} does; never {@code null}
+     * @return the attribute is an array of exactly these elements, in this order
+     */
+    static AttributeCondition equalToArray(java.util.List<?> elements) {
+        return new ArrayEqualsCondition(elements.stream().map(element -> (EqualsCondition) equalTo(element)).toList());
+    }
+
+    /**
+     * The explicit cross-type form, for an attribute whose type instrumentations disagree on:
+     * numbers compare as numbers (a number equals numeric text), anything else by text form, and
+     * an array attribute passes when any of its elements does.
+     *
+     * @param scalar a String, a {@link Number} or a Boolean; never {@code null}
+     * @return loose equality
+     */
+    static AttributeCondition loose(Object scalar) {
+        equalTo(scalar);
+        return new LooseCondition(scalar, java.util.Optional.empty());
+    }
+
+    /**
      * @param comparison never {@code null}
-     * @return a numeric comparison of the attribute, which must be a number or a String that is
-     *         one; any other value, an array included, fails
+     * @return a numeric comparison that also reads numeric text and passes an array when any element does
+     */
+    static AttributeCondition looseCompare(Comparison comparison) {
+        return new LooseCondition(comparison.toString(), java.util.Optional.of(comparison));
+    }
+
+    /**
+     * @param comparison never {@code null}
+     * @return a numeric comparison of the attribute, which must be a Long or Double attribute;
+     *         numeric text, an array or any other value fails (see {@link #looseCompare})
      */
     static AttributeCondition compare(Comparison comparison) {
         return new ComparisonCondition(Objects.requireNonNull(comparison, "comparison"));

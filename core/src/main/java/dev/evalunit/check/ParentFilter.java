@@ -6,10 +6,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A counted span's direct parent has a name matching a glob. A root span, or one whose parent the
- * trial did not capture, does not pass: there is no name to match.
+ * A counted span's direct parent satisfies a condition: its name, and when the task says more, its
+ * kind, attributes, resource... so a span under another request's span of the same name is not
+ * counted. A root span, or one whose parent the trial did not capture, does not pass.
  */
-record ParentFilter(Glob parent) implements SpanFilter {
+record ParentFilter(SpanCondition parent) implements StructuralFilter {
 
     ParentFilter {
         Objects.requireNonNull(parent, "parent");
@@ -18,18 +19,15 @@ record ParentFilter(Glob parent) implements SpanFilter {
     @Override
     public Optional<String> mismatch(SpanData span, SpanIndex trial) {
         SpanIndex.Parent actual = trial.parentOf(span);
-        String found;
         if (actual instanceof SpanIndex.Parent.Captured captured) {
-            String name = captured.span().getName();
-            if (parent.matches(name)) {
-                return Optional.empty();
+            SpanData found = captured.span();
+            if (parent.isNameOnly() && !parent.name().matches(found.getName())) {
+                return Optional.of("parent was " + Excerpt.quote(found.getName()) + ", expected " + parent);
             }
-            found = Excerpt.quote(name);
-        } else if (actual instanceof SpanIndex.Parent.NotCaptured) {
-            found = "not captured";
-        } else {
-            found = "none";
+            return parent.mismatch(found, trial).map(reason -> "parent " + Excerpt.quote(found.getName()) + " ["
+                    + SpanIndex.shortId(found.getSpanId()) + "] is not the expected " + parent + ": " + reason);
         }
+        String found = actual instanceof SpanIndex.Parent.NotCaptured ? "not captured" : "none";
         return Optional.of("parent was " + found + ", expected " + parent);
     }
 }

@@ -1,10 +1,11 @@
 package dev.evalunit.check;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The checks on a run of the program a code task's answer was built into ({@code expect.run} in
- * task files): {@code exit-code}, output {@code contains} and {@code not-contains}, and
+ * task files): {@code exit-code}, output {@code contains}, {@code not-contains}, {@code line} and {@code lines}, and
  * {@code traces}. They read the trial's {@link RunOutcome}; a trial without one (nothing ran)
  * fails them.
  *
@@ -38,6 +39,22 @@ public final class RunChecks {
      */
     public static Check outputNotContains(String text) {
         return new RunOutputContains(nonEmpty(text), false);
+    }
+
+    /**
+     * @param line never {@code null}
+     * @return a check that one line of the processes' output, all together, is exactly {@code line}
+     */
+    public static Check outputLine(String line) {
+        return new RunOutputLines(List.of(Objects.requireNonNull(line, "line")), false);
+    }
+
+    /**
+     * @param lines never {@code null}
+     * @return a check that the processes' output, all together, is exactly these lines
+     */
+    public static Check outputLines(List<String> lines) {
+        return new RunOutputLines(lines, true);
     }
 
     /**

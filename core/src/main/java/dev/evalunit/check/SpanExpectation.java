@@ -33,26 +33,41 @@ import java.util.stream.Collectors;
  */
 public final class SpanExpectation implements Check {
 
+    /** Where the span an {@code after} names must be for a counted span to start after it. */
+    public enum Within {
+        /** Anywhere among the trial's spans. */
+        ANY(""),
+        /** In the same trace as the counted span. */
+        TRACE(" in its trace"),
+        /** A sibling: a span with the same parent as the counted span. */
+        PARENT(" under its parent");
+
+        private final String words;
+
+        Within(String words) {
+            this.words = words;
+        }
+
+        String words() {
+            return words;
+        }
+    }
+
     private final String label;
     private final Glob name;
     private final List<SpanFilter> filters;
     private final List<SpanRequirement> requirements;
+    private final boolean structural;
 
     private SpanExpectation(Builder builder) {
         this.label = builder.index.map(i -> "spans[" + i + "] ").orElse("span ") + builder.name;
         this.name = builder.name;
-        List<SpanFilter> filters = new ArrayList<>(builder.attributes);
-        builder.kind.map(KindFilter::new).ifPresent(filters::add);
-        builder.status.map(StatusFilter::new).ifPresent(filters::add);
-        builder.parent.map(ParentFilter::new).ifPresent(filters::add);
-        filters.addAll(builder.resource);
-        builder.scope.map(ScopeFilter::new).ifPresent(filters::add);
-        filters.addAll(builder.events);
-        builder.links.map(LinksFilter::new).ifPresent(filters::add);
-        this.filters = List.copyOf(filters);
+        this.filters = builder.filters();
+        this.structural = filters.stream().anyMatch(SpanFilter::structural)
+                || builder.after.filter(after -> after.within() != Within.ANY).isPresent();
         List<SpanRequirement> requirements = new ArrayList<>();
         requirements.add(new CountRequirement(builder.count));
-        builder.after.map(AfterRequirement::new).ifPresent(requirements::add);
+        builder.after.ifPresent(requirements::add);
         requirements.addAll(builder.sums);
         this.requirements = List.copyOf(requirements);
     }
@@ -77,9 +92,13 @@ public final class SpanExpectation implements Check {
         Selection selection = Selection.of(name, filters, new SpanIndex(evidence.spans()));
         List<SpanRequirement.Outcome> outcomes = requirements.stream().map(r -> r.evaluate(selection)).toList();
         List<SpanRequirement.Outcome> failed = outcomes.stream().filter(outcome -> !outcome.passed()).toList();
-        return failed.isEmpty()
-                ? CheckResult.pass(label, joined(outcomes))
-                : CheckResult.fail(label, joined(failed));
+        if (failed.isEmpty()) {
+            return CheckResult.pass(label, joined(outcomes));
+        }
+        // Where a span sits is the point of a structural check: show the traces it was looked for in.
+        List<io.opentelemetry.sdk.trace.data.SpanData> near = new ArrayList<>(selection.counted());
+        selection.misses().forEach(miss -> near.add(miss.span()));
+        return CheckResult.fail(label, joined(failed) + (structural ? TraceTree.drawTracesOf(near, selection.trial()) : ""));
     }
 
     private static String joined(List<SpanRequirement.Outcome> outcomes) {
@@ -103,9 +122,12 @@ public final class SpanExpectation implements Check {
         private final List<ResourceFilter> resource = new ArrayList<>();
         private Optional<Glob> scope = Optional.empty();
         private final List<EventFilter> events = new ArrayList<>();
-        private Optional<Comparison> links = Optional.empty();
-        private Optional<Glob> parent = Optional.empty();
-        private Optional<Glob> after = Optional.empty();
+        private Optional<LinksFilter> links = Optional.empty();
+        private Optional<SpanCondition> parent = Optional.empty();
+        private Optional<SpanCondition> ancestor = Optional.empty();
+        private Optional<EnclosesFilter> encloses = Optional.empty();
+        private Optional<AttributeCondition> statusDescription = Optional.empty();
+        private Optional<AfterRequirement> after = Optional.empty();
         private final List<SumRequirement> sums = new ArrayList<>();
 
         private Builder(Glob name) {
@@ -213,8 +235,94 @@ public final class SpanExpectation implements Check {
          * @return this; how many links every counted span must have
          */
         public Builder links(Comparison links) {
-            this.links = Optional.of(Objects.requireNonNull(links, "links"));
+            this.links = Optional.of(new LinksFilter(Objects.requireNonNull(links, "links")));
             return this;
+        }
+
+        /**
+         * @param links never {@code null}; such as {@code == 4}
+         * @param distinct whether every link must point to a different span
+         * @param target what every link must point to: a captured span that satisfies it; empty for anything
+         * @return this; how many links every counted span must have, and to what
+         */
+        public Builder links(Comparison links, boolean distinct, Optional<SpanCondition> target) {
+            this.links = Optional.of(new LinksFilter(Objects.requireNonNull(links, "links"), distinct, target));
+            return this;
+        }
+
+        /**
+         * @param condition the text set with the status, e.g. {@code {contains: "card declined"}}; never {@code null}
+         * @return this; the status description every counted span must have
+         */
+        public Builder statusDescription(AttributeCondition condition) {
+            this.statusDescription = Optional.of(Objects.requireNonNull(condition, "condition"));
+            return this;
+        }
+
+        /**
+         * A root span, or one whose parent is not among the trial's spans, is never counted.
+         *
+         * @param condition never {@code null}
+         * @return this; what every counted span's direct parent must be (name, kind, attributes, ...)
+         */
+        public Builder parent(SpanCondition condition) {
+            this.parent = Optional.of(Objects.requireNonNull(condition, "condition"));
+            return this;
+        }
+
+        /**
+         * @param condition never {@code null}
+         * @return this; every counted span is under (at any depth) a span that satisfies {@code condition}
+         */
+        public Builder ancestor(SpanCondition condition) {
+            this.ancestor = Optional.of(Objects.requireNonNull(condition, "condition"));
+            return this;
+        }
+
+        /**
+         * @param descendants empty: every direct child; else every descendant whose name matches this
+         *        glob, of which there must be at least one; never {@code null}
+         * @return this; every counted span starts no later and ends no earlier than those spans
+         */
+        public Builder encloses(Optional<String> descendants) {
+            this.encloses = Optional.of(new EnclosesFilter(descendants.map(Glob::new)));
+            return this;
+        }
+
+        /**
+         * Fails when spans were counted but no span matching {@code glob} is within reach.
+         *
+         * @param glob never {@code null}
+         * @param within where the earlier span must be; never {@code null}
+         * @return this; every counted span starts at or after the end of some such span
+         */
+        public Builder after(String glob, Within within) {
+            this.after = Optional.of(new AfterRequirement(new Glob(Objects.requireNonNull(glob, "glob")),
+                    Objects.requireNonNull(within, "within")));
+            return this;
+        }
+
+        /**
+         * @return what a counted span must be, without the count, order and sums: for pointing at a
+         *         span from another check (a parent, an ancestor, a link's target, a trace pattern)
+         */
+        public SpanCondition condition() {
+            return new SpanCondition(name, filters());
+        }
+
+        private List<SpanFilter> filters() {
+            List<SpanFilter> filters = new ArrayList<>(attributes);
+            kind.map(KindFilter::new).ifPresent(filters::add);
+            status.map(StatusFilter::new).ifPresent(filters::add);
+            statusDescription.map(StatusDescriptionFilter::new).ifPresent(filters::add);
+            parent.map(ParentFilter::new).ifPresent(filters::add);
+            ancestor.map(AncestorFilter::new).ifPresent(filters::add);
+            filters.addAll(resource);
+            scope.map(ScopeFilter::new).ifPresent(filters::add);
+            filters.addAll(events);
+            links.ifPresent(filters::add);
+            encloses.ifPresent(filters::add);
+            return List.copyOf(filters);
         }
 
         /**
@@ -224,8 +332,7 @@ public final class SpanExpectation implements Check {
          * @return this; the name (glob) of every counted span's direct parent
          */
         public Builder parent(String parentGlob) {
-            this.parent = Optional.of(new Glob(Objects.requireNonNull(parentGlob, "parentGlob")));
-            return this;
+            return parent(SpanCondition.named(parentGlob));
         }
 
         /**
@@ -235,8 +342,7 @@ public final class SpanExpectation implements Check {
          * @return this; every counted span starts at or after the end of some span matching {@code glob}
          */
         public Builder after(String glob) {
-            this.after = Optional.of(new Glob(Objects.requireNonNull(glob, "glob")));
-            return this;
+            return after(glob, Within.ANY);
         }
 
         /**

@@ -12,4 +12,9 @@ interface SpanFilter {
      *         {@code gen_ai.tool.name was "get_logs", expected = "get_pod_events"}
      */
     Optional<String> mismatch(SpanData span, SpanIndex trial);
+
+    /** @return whether it is about where the span sits (tree, time, links), so a failure should draw the trace */
+    default boolean structural() {
+        return this instanceof StructuralFilter;
+    }
 }

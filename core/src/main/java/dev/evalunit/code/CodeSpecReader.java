@@ -46,7 +46,7 @@ public final class CodeSpecReader {
             "libraries");
     private static final List<String> PROCESS_KEYS = List.of("name", "main", "args", "env", "ready", "jvm-options");
     private static final List<String> EXPECT_RUN_KEYS = List.of("exit-code", "output", "traces");
-    private static final List<String> OUTPUT_KINDS = List.of("contains", "not-contains");
+    private static final List<String> OUTPUT_KINDS = List.of("contains", "not-contains", "line", "lines");
 
     /** The engine sets the class path and the main class; these would replace them. */
     private static final Set<String> CLASS_PATH_OPTIONS = Set.of("-cp", "-classpath", "--class-path", "-jar",
@@ -316,8 +316,7 @@ public final class CodeSpecReader {
                 }
                 NodeTuple entry = item.values().iterator().next();
                 String kind = SpecYaml.key(entry);
-                String text = yaml.text(entry.getValueNode(), name + "." + kind);
-                checks.add(kind.equals("contains") ? RunChecks.outputContains(text) : RunChecks.outputNotContains(text));
+                checks.add(RunOutputCheckReader.read(yaml, kind, entry.getValueNode(), name + "." + kind));
             }
         });
         SpecYaml.value(expect, "traces").ifPresent(value -> checks.add(RunChecks.traces(traces(yaml, value))));

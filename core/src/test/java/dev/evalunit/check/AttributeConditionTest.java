@@ -31,31 +31,72 @@ class AttributeConditionTest {
         }
 
         @Test
-        void comparesNumbersAsNumbers() {
+        void comparesIntegersWithIntegerAttributesAndDecimalsWithDoubleOnes() {
             assertThat(equalTo(500).test(500L)).isTrue();
-            assertThat(equalTo(500.0).test(500L)).isTrue();
             assertThat(equalTo(0.5).test(0.5)).isTrue();
             assertThat(equalTo(500).test(501L)).isFalse();
+            assertThat(equalTo(500.0).test(500L)).isFalse();
+            assertThat(equalTo(500).test(500.0)).isFalse();
         }
 
         @Test
-        void comparesANumericStringWithANumberAsNumbers() {
-            assertThat(equalTo("500").test(500L)).isTrue();
-            assertThat(equalTo(500).test("500.0")).isTrue();
-            assertThat(equalTo("five hundred").test(500L)).isFalse();
+        void failsForANumericStringAgainstANumberAndTheOtherWayRound() {
+            assertThat(equalTo("404").test(404L)).isFalse();
+            assertThat(equalTo(404).test("404")).isFalse();
+            assertThat(equalTo("404").test("404")).isTrue();
         }
 
         @Test
-        void comparesBooleansAlsoWithTheirText() {
+        void failsForABooleansText() {
             assertThat(equalTo(true).test(true)).isTrue();
-            assertThat(equalTo("true").test(true)).isTrue();
+            assertThat(equalTo("true").test(true)).isFalse();
             assertThat(equalTo(true).test(false)).isFalse();
         }
 
         @Test
+        void failsForAnArrayEvenWhenAnElementIsEqual() {
+            assertThat(equalTo("stop").test(List.of("length", "stop"))).isFalse();
+            assertThat(equalTo("stop").test(List.of("stop"))).isFalse();
+        }
+
+        @Test
+        void holdsForAnArrayOfExactlyTheElementsInOrder() {
+            assertThat(AttributeCondition.equalToArray(List.of("stop")).test(List.of("stop"))).isTrue();
+            assertThat(AttributeCondition.equalToArray(List.of("stop")).test(List.of("stop", "length"))).isFalse();
+            assertThat(AttributeCondition.equalToArray(List.of(1L, 2L)).test(List.of(2L, 1L))).isFalse();
+            assertThat(AttributeCondition.equalToArray(List.of("stop")).test("stop")).isFalse();
+            assertThat(AttributeCondition.equalToArray(List.of("stop")).describe()).isEqualTo("= [\"stop\"]");
+        }
+    }
+
+    @Nested
+    class Loose {
+
+        @Test
+        void comparesANumericStringWithANumberAsNumbers() {
+            assertThat(AttributeCondition.loose("500").test(500L)).isTrue();
+            assertThat(AttributeCondition.loose(500).test("500.0")).isTrue();
+            assertThat(AttributeCondition.loose(500.0).test(500L)).isTrue();
+            assertThat(AttributeCondition.loose("five hundred").test(500L)).isFalse();
+        }
+
+        @Test
+        void comparesBooleansAlsoWithTheirText() {
+            assertThat(AttributeCondition.loose("true").test(true)).isTrue();
+            assertThat(AttributeCondition.loose(true).test(false)).isFalse();
+        }
+
+        @Test
         void holdsForAnArrayWhenAnyElementIsEqual() {
-            assertThat(equalTo("stop").test(List.of("length", "stop"))).isTrue();
-            assertThat(equalTo("stop").test(List.of("length"))).isFalse();
+            assertThat(AttributeCondition.loose("stop").test(List.of("length", "stop"))).isTrue();
+            assertThat(AttributeCondition.loose("stop").test(List.of("length"))).isFalse();
+        }
+
+        @Test
+        void readsNumericTextInAComparison() {
+            assertThat(AttributeCondition.looseCompare(comparison("> 20")).test("35")).isTrue();
+            assertThat(AttributeCondition.looseCompare(comparison("> 20")).test("15")).isFalse();
+            assertThat(AttributeCondition.looseCompare(comparison("> 20")).describe()).isEqualTo("loosely > 20");
         }
 
         @Test
@@ -88,8 +129,10 @@ class AttributeConditionTest {
         }
 
         @Test
-        void readsANumericString() {
-            assertThat(compare(comparison("> 1")).test("2")).isTrue();
+        void failsForANumericString() {
+            assertThat(compare(comparison("> 20")).test("35")).isFalse();
+            assertThat(compare(comparison("> 20")).test(35L)).isTrue();
+            assertThat(compare(comparison("> 20")).test(35.5)).isTrue();
         }
 
         @Test

@@ -24,14 +24,19 @@ final class Spans {
     static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
     private final InMemorySpanExporter exporter = InMemorySpanExporter.create();
-    private final Tracer tracer = SdkTracerProvider.builder()
+    private final SdkTracerProvider provider = SdkTracerProvider.builder()
             .addSpanProcessor(SimpleSpanProcessor.create(exporter))
-            .build()
-            .get("evalunit-test");
+            .build();
+    private final Tracer tracer = provider.get("evalunit-test");
 
     /** @return a span to describe, then {@link Builder#start() start} or {@link Builder#end() end} */
     Builder span(String name) {
         return new Builder(tracer.spanBuilder(name).setNoParent());
+    }
+
+    /** @return a span made by a tracer (instrumentation scope) of that name */
+    Builder span(String scope, String name) {
+        return new Builder(provider.get(scope).spanBuilder(name).setNoParent());
     }
 
     /** @return the spans ended so far, in end order as the exporter has them */
@@ -52,6 +57,7 @@ final class Spans {
 
         private final SpanBuilder builder;
         private StatusCode status;
+        private String description = "";
         private Instant end;
 
         private Builder(SpanBuilder builder) {
@@ -93,6 +99,22 @@ final class Spans {
             return this;
         }
 
+        Builder status(StatusCode status, String description) {
+            this.status = status;
+            this.description = description;
+            return this;
+        }
+
+        Builder kind(io.opentelemetry.api.trace.SpanKind kind) {
+            builder.setSpanKind(kind);
+            return this;
+        }
+
+        Builder link(Span to) {
+            builder.addLink(to.getSpanContext());
+            return this;
+        }
+
         Builder between(long startMillis, long endMillis) {
             builder.setStartTimestamp(at(startMillis));
             end = at(endMillis);
@@ -103,7 +125,7 @@ final class Spans {
         Span start() {
             Span span = builder.startSpan();
             if (status != null) {
-                span.setStatus(status);
+                span.setStatus(status, description);
             }
             return span;
         }

@@ -1,6 +1,8 @@
 package dev.evalunit.code;
 
 import dev.evalunit.check.Check;
+import dev.evalunit.check.Evidence;
+import dev.evalunit.check.RunOutcome;
 import dev.evalunit.source.TaskFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,6 +144,38 @@ class CodeSpecReaderTest {
         assertError(base + "run:\n" + processes + "expect:\n  run: {output: [{contain: x}]}\n",
                 "5:19: unknown key \"contain\"; did you mean \"contains\"?");
         assertError("prompt: x\nexpect:\n  run: {exit-code: 0}\n", "3:3: expect.run checks a program built from the answer");
+    }
+
+    @Test
+    void readsExactLineAndWholeOutputChecksThatHoldOnTheOutputTheyName() throws IOException {
+        folders();
+        CodeSpec spec = read("""
+                workspace: checkout/workspace
+                run: {processes: [{name: app, main: shop.App}]}
+                expect:
+                  run:
+                    output:
+                      - line: "total: 12"
+                      - lines: [started, "", "total: 12"]
+                """).orElseThrow();
+        Evidence right = ran("started\n\ntotal: 12\n");
+        Evidence wrong = ran("started\n\ntotal: 123\n");
+
+        assertThat(spec.checks()).allSatisfy(check -> assertThat(check.evaluate(right).passed()).isTrue());
+        assertThat(spec.checks()).allSatisfy(check -> assertThat(check.evaluate(wrong).passed()).isFalse());
+    }
+
+    @Test
+    void refusesALineThatIsNotText() throws IOException {
+        folders();
+        assertError("workspace: checkout/workspace\nrun: {processes: [{name: a, main: A}]}\n"
+                + "expect:\n  run: {output: [{lines: [a, [b]]}]}\n", "4:30: expect.run.output[0].lines[1] must be one line of text");
+    }
+
+    private static Evidence ran(String output) {
+        return new Evidence("", java.util.List.of()).with(RunOutcome.class, new RunOutcome(java.util.List.of(
+                new RunOutcome.ProcessOutcome("app", java.util.OptionalInt.of(0), output, Duration.ZERO)),
+                java.util.List.of()));
     }
 
     @Test

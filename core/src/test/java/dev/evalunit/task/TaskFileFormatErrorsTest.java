@@ -38,7 +38,7 @@ class TaskFileFormatErrorsTest {
                     - name: chat
                       parnet: invoke_agent
                 """)).isEqualTo("t.yaml:5:7: unknown key \"parnet\"; did you mean \"parent\"?"
-                + " Allowed here: name, attributes, count, status, parent, after, sum, kind, resource, scope, events, links");
+                + " Allowed here: name, attributes, count, status, status-description, parent, ancestor, encloses, after, sum, kind, resource, scope, events, links");
     }
 
     @Test
@@ -226,7 +226,7 @@ class TaskFileFormatErrorsTest {
                       attributes:
                         gen_ai.tool.call.arguments: {match: ".*checkout.*"}
                 """)).isEqualTo("t.yaml:6:38: unknown attribute condition \"match\"; did you mean \"matches\"?"
-                + " Attribute conditions: matches, contains, exists");
+                + " Attribute conditions: matches, contains, loose, exists");
     }
 
     @Test
