@@ -293,6 +293,6 @@ public final class TaskRunner {
             }
         }
         return new TrialResult(trial, output, checks, failure, error,
-                Duration.ofNanos(System.nanoTime() - start), captured);
+                Duration.ofNanos(System.nanoTime() - start), captured, evidence);
     }
 }

@@ -207,6 +207,7 @@ class EvalUnitExtensionTest {
         }
     }
 
+    @ExtendWith(EvalUnitExtension.class)
     static class JudgedFixture {
 
         @ModelUnderTest("paris-agent")
