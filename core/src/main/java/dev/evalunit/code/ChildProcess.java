@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -47,25 +45,12 @@ final class ChildProcess {
     }
 
     /**
-     * @param command the whole command line, {@code java} first
-     * @param env the process's whole environment
-     * @param directory its working directory
+     * @param process the process, started in the trial's sandbox, output and error merged
      */
-    static ChildProcess start(ProcessSpec spec, List<String> command, Map<String, String> env, Path directory,
-                              int maxChars) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(directory.toFile())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(nullFile()));
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        ChildProcess child = new ChildProcess(spec, builder.start(), maxChars);
+    static ChildProcess start(ProcessSpec spec, Process process, int maxChars) {
+        ChildProcess child = new ChildProcess(spec, process, maxChars);
         child.reader.start();
         return child;
-    }
-
-    private static java.io.File nullFile() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
     private void read() {
