@@ -88,6 +88,11 @@ final class SandboxedCompiler {
             if (errors > JavaCompilation.ERRORS_QUOTED) {
                 System.out.println(MORE + (errors - JavaCompilation.ERRORS_QUOTED));
             }
+            if (errors == 0 && other.toString().contains("An exception has occurred in the compiler")) {
+                // javac catches its own crash and prints a bug report with the whole stack: keep a line.
+                System.out.println(CRASH + crashLine(other.toString()));
+                return CRASHED;
+            }
             if (errors == 0) {
                 String text = other.toString();
                 System.out.println(ERROR + (text.isBlank() ? "the compiler failed without a message"
@@ -113,6 +118,24 @@ final class SandboxedCompiler {
             System.out.println(summary);
             return CRASHED;
         }
+    }
+
+    /** @return the exception's line of javac's bug report and the first frames after it */
+    private static String crashLine(String report) {
+        String[] lines = report.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.matches("[a-z][\\w.$]*\\.[A-Z]\\w*(Error|Exception)\\b.*")) {
+                StringBuilder summary = new StringBuilder(line.length() > 300 ? line.substring(0, 300) : line);
+                for (int j = i + 1, frames = 0; j < lines.length && frames < 3; j++) {
+                    if (lines[j].strip().startsWith("at ")) {
+                        summary.append(frames++ == 0 ? " " : " < ").append(lines[j].strip());
+                    }
+                }
+                return summary.toString();
+            }
+        }
+        return "javac reported an internal error without naming it";
     }
 
     private static String where(Path workspace, Diagnostic<? extends JavaFileObject> error) {

@@ -170,8 +170,7 @@ final class BubblewrapSandbox implements Sandbox {
                 "-Xss256k", "-XX:CompressedClassSpaceSize=32m", "-XX:ReservedCodeCacheSize=16m",
                 "-cp", TOOLS, LoopbackForwarder.class.getName()));
         command.addAll(forwards);
-        forwarder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        forwarder = start(command);
         BufferedReader out = new BufferedReader(new InputStreamReader(forwarder.getInputStream(),
                 StandardCharsets.UTF_8));
         StringBuilder said = new StringBuilder();
@@ -295,10 +294,20 @@ final class BubblewrapSandbox implements Sandbox {
         env.forEach((name, value) -> line.addAll(List.of("--setenv", name, value)));
         line.add("--");
         line.addAll(command);
-        Process process = new ProcessBuilder(line).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        Process process = start(line);
         started.add(process);
         return process;
+    }
+
+    /**
+     * Starts bubblewrap with an empty environment: its first process inside keeps the environment
+     * it started with, and {@code /proc/1/environ} must not show the engine's (API keys).
+     */
+    private static Process start(List<String> command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().clear();
+        return builder.start();
     }
 
     @Override
