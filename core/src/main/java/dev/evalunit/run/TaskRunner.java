@@ -6,6 +6,7 @@ import dev.evalunit.check.CheckUnscorableException;
 import dev.evalunit.check.Evidence;
 import dev.evalunit.code.CodeRun;
 import dev.evalunit.code.CodeTrial;
+import dev.evalunit.sandbox.Sandboxes;
 import dev.evalunit.judge.Graders;
 import dev.evalunit.judge.Judge;
 import dev.evalunit.config.Constants;
@@ -65,6 +66,7 @@ public final class TaskRunner {
     private final Duration defaultTimeout;
     private final int maxToolCalls;
     private final ModelCalls modelCalls;
+    private final String sandbox;
 
     /**
      * A runner whose model calls use the defaults: 3 retries, 4 calls in flight, no cassette.
@@ -83,6 +85,19 @@ public final class TaskRunner {
      *        this runner runs; never {@code null}
      */
     public TaskRunner(Duration defaultTimeout, int maxToolCalls, ModelCalls modelCalls) {
+        this(defaultTimeout, maxToolCalls, modelCalls, Constants.SANDBOX_DEFAULT);
+    }
+
+    /**
+     * @param defaultTimeout the deadline of a trial whose task sets none; never {@code null}
+     * @param maxToolCalls the most tool calls one trial may make
+     * @param modelCalls see {@link #TaskRunner(Duration, int, ModelCalls)}; never {@code null}
+     * @param sandbox where code tasks run the model's code: {@code bubblewrap} or {@code none}
+     *        ({@link Constants#SANDBOX_PROPERTY_NAME}); never {@code null}
+     * @throws IllegalArgumentException when {@code sandbox} is neither
+     */
+    public TaskRunner(Duration defaultTimeout, int maxToolCalls, ModelCalls modelCalls, String sandbox) {
+        this.sandbox = Sandboxes.kind(Objects.requireNonNull(sandbox, "sandbox"));
         this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout");
         if (maxToolCalls < 1) {
             throw new IllegalArgumentException("maxToolCalls must be positive: " + maxToolCalls);
@@ -98,9 +113,20 @@ public final class TaskRunner {
      * @throws IllegalArgumentException when a value does not parse; the message names the key
      */
     public static TaskRunner fromSettings(Settings settings) {
+        String sandbox = Sandboxes.kind(settings.get(Constants.SANDBOX_PROPERTY_NAME, Constants.SANDBOX_DEFAULT));
+        if (sandbox.equals(Constants.SANDBOX_NONE)) {
+            System.err.println("[EvalUnit] WARNING: evalunit.sandbox=none: code tasks run the model's code"
+                    + " UNCONFINED, as this user, with access to everything it can read, write and reach. Use it only"
+                    + " inside a throwaway machine; summary.json records it and the gate's requireSandbox refuses it.");
+        }
         return new TaskRunner(settings.duration(Constants.TIMEOUT_PROPERTY_NAME, Constants.TIMEOUT_DEFAULT),
                 settings.positiveInt(Constants.MAX_TOOL_CALLS_PROPERTY_NAME, Constants.MAX_TOOL_CALLS_DEFAULT),
-                ModelCalls.fromSettings(settings));
+                ModelCalls.fromSettings(settings), sandbox);
+    }
+
+    /** @return where code tasks run the model's code: {@code bubblewrap} or {@code none} */
+    public String sandbox() {
+        return sandbox;
     }
 
     /**
@@ -218,7 +244,7 @@ public final class TaskRunner {
             if (failure.isEmpty() && error.isEmpty() && task.code().isPresent()) {
                 // A code task: build the answer into the workspace, run it, and add the spans it exported.
                 try {
-                    CodeRun run = CodeTrial.run(task.code().get(), output, timeout);
+                    CodeRun run = CodeTrial.run(task.code().get(), output, timeout, sandbox);
                     evidence = run.addTo(evidence);
                     captured = evidence.spans();
                     failure = run.failure();

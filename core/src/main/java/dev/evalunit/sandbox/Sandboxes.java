@@ -13,10 +13,10 @@ import java.util.Objects;
 public final class Sandboxes {
 
     /** Linux namespaces through bubblewrap; the default. */
-    public static final String BUBBLEWRAP = "bubblewrap";
+    public static final String BUBBLEWRAP = dev.evalunit.config.Constants.SANDBOX_BUBBLEWRAP;
 
     /** No sandbox: commands run as the engine's user, unconfined. An explicit, recorded choice. */
-    public static final String NONE = "none";
+    public static final String NONE = dev.evalunit.config.Constants.SANDBOX_NONE;
 
     private Sandboxes() {
     }

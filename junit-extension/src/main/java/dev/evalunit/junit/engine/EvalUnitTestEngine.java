@@ -4,6 +4,7 @@ import dev.evalunit.config.Constants;
 import dev.evalunit.config.Settings;
 import dev.evalunit.model.ModelBinding;
 import dev.evalunit.run.TaskRunner;
+import dev.evalunit.sandbox.Sandboxes;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
@@ -80,7 +81,13 @@ public final class EvalUnitTestEngine extends HierarchicalTestEngine<EvalUnitExe
         } catch (IllegalArgumentException e) {
             shard = Optional.empty(); // every suite reports it as a test of its own
         }
-        return new EvalUnitExecutionContext(settings, runner, configured, new RunReport(reportDirectory, shard),
+        String sandbox;
+        try {
+            sandbox = Sandboxes.kind(settings.get(Constants.SANDBOX_PROPERTY_NAME, Constants.SANDBOX_DEFAULT));
+        } catch (IllegalArgumentException e) {
+            sandbox = settings.get(Constants.SANDBOX_PROPERTY_NAME, Constants.SANDBOX_DEFAULT); // every task errors with why
+        }
+        return new EvalUnitExecutionContext(settings, runner, configured, new RunReport(reportDirectory, shard, sandbox),
                 new Semaphore(concurrency(settings), true));
     }
 

@@ -30,7 +30,15 @@ final class RunReport {
     private final List<String> problems = new ArrayList<>();
     private ResultsWriter writer;
 
+    private final String sandbox;
+
     RunReport(Path directory, Optional<Shard> shard) {
+        this(directory, shard, dev.evalunit.config.Constants.SANDBOX_DEFAULT);
+    }
+
+    /** @param sandbox the run's {@code evalunit.sandbox}, recorded in {@code summary.json} */
+    RunReport(Path directory, Optional<Shard> shard, String sandbox) {
+        this.sandbox = sandbox;
         this.directory = directory;
         this.shard = shard;
     }
@@ -88,7 +96,7 @@ final class RunReport {
             // No suite in this run (e.g. a Surefire run of Jupiter tests only): leave no files behind.
             return Optional.empty();
         }
-        Summary summary = scoreboard.summary(shard, suiteSizes);
+        Summary summary = scoreboard.summary(shard, suiteSizes).withSandbox(sandbox);
         try {
             if (writer != null) {
                 writer.close();
