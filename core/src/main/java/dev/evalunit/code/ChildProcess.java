@@ -32,11 +32,13 @@ final class ChildProcess {
     private final StringBuilder output = new StringBuilder();
     private final CountDownLatch ready = new CountDownLatch(1);
     private final Thread reader;
+    private final Runnable terminate;
     private volatile boolean flooded;
     private volatile boolean stoppedByEngine;
     private volatile long endNanos;
 
-    private ChildProcess(ProcessSpec spec, Process process, int maxChars) {
+    private ChildProcess(ProcessSpec spec, Process process, int maxChars, Runnable terminate) {
+        this.terminate = terminate;
         this.spec = spec;
         this.process = process;
         this.maxChars = maxChars;
@@ -46,9 +48,10 @@ final class ChildProcess {
 
     /**
      * @param process the process, started in the trial's sandbox, output and error merged
+     * @param terminate asks the program itself to stop (SIGTERM), see {@link dev.evalunit.sandbox.Sandbox#terminate}
      */
-    static ChildProcess start(ProcessSpec spec, Process process, int maxChars) {
-        ChildProcess child = new ChildProcess(spec, process, maxChars);
+    static ChildProcess start(ProcessSpec spec, Process process, int maxChars, Runnable terminate) {
+        ChildProcess child = new ChildProcess(spec, process, maxChars, terminate);
         child.reader.start();
         return child;
     }
@@ -146,7 +149,7 @@ final class ChildProcess {
         }
         stoppedByEngine = true;
         List<ProcessHandle> children = process.descendants().toList();
-        process.destroy();
+        terminate.run();
         if (!process.waitFor(grace.toNanos(), TimeUnit.NANOSECONDS)) {
             kill();
         }
@@ -161,7 +164,7 @@ final class ChildProcess {
     void requestStop() {
         if (process.isAlive()) {
             stoppedByEngine = true;
-            process.destroy();
+            terminate.run();
         }
     }
 

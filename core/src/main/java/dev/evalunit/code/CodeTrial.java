@@ -169,8 +169,9 @@ public final class CodeTrial {
             List<String> line = new ArrayList<>(command);
             line.add(spec.mainClass());
             spec.args().forEach(arg -> line.add(expand(arg, values)));
-            ChildProcess process = ChildProcess.start(spec,
-                    box.exec(line, environment(run, spec, values, endpoint, token, box)), run.maxOutputChars());
+            Process program = box.exec(line, environment(run, spec, values, endpoint, token, box));
+            ChildProcess process = ChildProcess.start(spec, program, run.maxOutputChars(),
+                    () -> box.terminate(program));
             started.add(process);
             if (spec.isService()) {
                 awaitReady(process, started, until);

@@ -240,16 +240,17 @@ public final class TaskRunner {
             root.end();
             List<SpanData> captured = spans.finished();
             List<CheckResult> checks = new ArrayList<>();
-            Evidence evidence = new Evidence(output, captured);
+            // Secrets out before any check quotes (and cuts) the text.
+            Evidence evidence = new Evidence(model.redact(output), captured);
             if (failure.isEmpty() && error.isEmpty() && task.code().isPresent()) {
                 // A code task: build the answer into the workspace, run it, and add the spans it exported.
                 try {
-                    CodeRun run = CodeTrial.run(task.code().get(), output, timeout, sandbox);
+                    CodeRun run = CodeTrial.run(task.code().get(), output, timeout, sandbox).redacted(model::redact);
                     evidence = run.addTo(evidence);
                     captured = evidence.spans();
                     failure = run.failure();
                 } catch (RuntimeException e) {
-                    error = Optional.of(e);
+                    error = Optional.of(RedactedException.of(e, model::redact));
                 }
             }
             if (failure.isEmpty() && error.isEmpty()) {
@@ -266,7 +267,9 @@ public final class TaskRunner {
                     }
                 }
             }
-            return new TrialResult(trial, output, checks, failure, error,
+            List<CheckResult> redactedChecks = checks.stream().map(check -> new CheckResult(check.label(),
+                    check.passed(), model.redact(check.message()))).toList();
+            return new TrialResult(trial, model.redact(output), redactedChecks, failure.map(model::redact), error,
                     Duration.ofNanos(System.nanoTime() - start), captured);
         }
     }

@@ -300,6 +300,20 @@ final class BubblewrapSandbox implements Sandbox {
     }
 
     /**
+     * The command is the child of bubblewrap's first process inside (its PID 1), itself the child
+     * of the {@code bwrap} the engine started: bubblewrap does not pass signals on, so the
+     * command gets the SIGTERM directly.
+     */
+    @Override
+    public void terminate(Process process) {
+        List<ProcessHandle> commands = process.children().flatMap(ProcessHandle::children).toList();
+        if (commands.isEmpty()) {
+            process.destroy();
+        }
+        commands.forEach(ProcessHandle::destroy);
+    }
+
+    /**
      * Starts bubblewrap with an empty environment: its first process inside keeps the environment
      * it started with, and {@code /proc/1/environ} must not show the engine's (API keys).
      */

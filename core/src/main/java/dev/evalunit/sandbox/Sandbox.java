@@ -60,6 +60,14 @@ public interface Sandbox extends AutoCloseable {
      */
     Process exec(List<String> command, Map<String, String> env) throws IOException;
 
+    /**
+     * Asks a command started here to stop: SIGTERM to the command itself (not to what wraps it),
+     * so a JVM runs its shutdown hooks. Does not wait.
+     *
+     * @param process what {@link #exec} returned
+     */
+    void terminate(Process process);
+
     /** @return whether commands are confined; {@code false} only for {@code evalunit.sandbox=none} */
     boolean confined();
 

@@ -84,6 +84,11 @@ final class UnconfinedSandbox implements Sandbox {
     }
 
     @Override
+    public void terminate(Process process) {
+        process.destroy();
+    }
+
+    @Override
     public boolean confined() {
         return false;
     }

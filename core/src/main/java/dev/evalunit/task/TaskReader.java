@@ -164,8 +164,9 @@ final class TaskReader {
             throw source.error(node, name + " must be at least 1, was " + trials
                     + "; write how many times to run the task, such as 3");
         }
-        if (trials.bitLength() >= Integer.SIZE) {
-            throw source.error(node, name + " " + trials + " is too large; write at most " + Integer.MAX_VALUE);
+        if (trials.compareTo(BigInteger.valueOf(YamlLimits.MAX_TRIALS)) > 0) {
+            throw source.error(node, name + " " + trials + " is too large; write at most " + YamlLimits.MAX_TRIALS
+                    + " (each trial is a model call; a pass rate needs far fewer)");
         }
         return trials.intValue();
     }

@@ -22,6 +22,9 @@ final class YamlLimits {
      */
     static final int MAX_EXPANDED_NODES = 1_000_000;
 
+    /** The most trials of one task: each is a model call, and results hold every one of them. */
+    static final int MAX_TRIALS = 1000;
+
     private YamlLimits() {
     }
 }
