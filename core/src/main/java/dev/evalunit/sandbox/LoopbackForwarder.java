@@ -61,7 +61,7 @@ final class LoopbackForwarder {
 
     // The channel is read and written directly: its Channels streams share one lock, and a
     // blocked read would stop every write.
-    private static void toUpstream(InputStream from, SocketChannel upstream, Socket client) {
+    static void toUpstream(InputStream from, SocketChannel upstream, Socket client) {
         byte[] buffer = new byte[16384];
         try {
             int n;
@@ -77,7 +77,7 @@ final class LoopbackForwarder {
         }
     }
 
-    private static void fromUpstream(SocketChannel upstream, OutputStream to, Socket client) {
+    static void fromUpstream(SocketChannel upstream, OutputStream to, Socket client) {
         ByteBuffer buffer = ByteBuffer.allocate(16384);
         try {
             while (upstream.read(buffer) >= 0) {

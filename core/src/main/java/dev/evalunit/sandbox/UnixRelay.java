@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
@@ -46,51 +45,13 @@ final class UnixRelay implements AutoCloseable {
                 open.add(upstream);
                 OutputStream toUpstream = upstream.getOutputStream();
                 InputStream fromUpstream = upstream.getInputStream();
-                daemon(() -> toUpstream(client, toUpstream, upstream), "evalunit-sandbox-relay-in");
-                daemon(() -> fromUpstream(fromUpstream, client, upstream), "evalunit-sandbox-relay-out");
+                // The same two pumps as the forwarder's, the channel and the socket in each other's places.
+                daemon(() -> LoopbackForwarder.fromUpstream(client, toUpstream, upstream), "evalunit-sandbox-relay-in");
+                daemon(() -> LoopbackForwarder.toUpstream(fromUpstream, client, upstream), "evalunit-sandbox-relay-out");
             } catch (IOException e) {
                 // Closed, or one connection failed: the others go on.
             }
         }
-    }
-
-    // The unix channel is read and written directly: its Channels streams share one lock, and a
-    // blocked read would stop every write.
-    private void toUpstream(SocketChannel client, OutputStream to, Socket upstream) {
-        ByteBuffer buffer = ByteBuffer.allocate(16384);
-        try {
-            while (client.read(buffer) >= 0) {
-                to.write(buffer.array(), 0, buffer.position());
-                buffer.clear();
-            }
-            upstream.shutdownOutput();
-        } catch (IOException e) {
-            end(client, upstream);
-        }
-    }
-
-    private void fromUpstream(InputStream from, SocketChannel client, Socket upstream) {
-        byte[] buffer = new byte[16384];
-        try {
-            int n;
-            while ((n = from.read(buffer)) >= 0) {
-                ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
-                while (bytes.hasRemaining()) {
-                    client.write(bytes);
-                }
-            }
-        } catch (IOException e) {
-            // The other side closed.
-        } finally {
-            end(client, upstream);
-        }
-    }
-
-    private void end(SocketChannel client, Socket upstream) {
-        closeQuietly(client);
-        closeQuietly(upstream);
-        open.remove(client);
-        open.remove(upstream);
     }
 
     private static void daemon(Runnable task, String name) {
