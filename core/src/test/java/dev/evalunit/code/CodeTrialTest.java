@@ -61,6 +61,15 @@ class CodeTrialTest {
     }
 
     @Test
+    void runsUnconfinedOnlyWhenAskedTo() {
+        CodeRun run = CodeTrial.run(app(), Programs.answer(APP, Programs.TRACED_APP), Programs.seconds(120),
+                Sandboxes.NONE);
+
+        assertThat(run.failure()).isEmpty();
+        assertThat(run.spans()).extracting(SpanData::getName).contains("checkout");
+    }
+
+    @Test
     void theRunsSpansAndOutcomeAreWhatChecksSee() {
         CodeRun run = run(app(), Programs.answer(APP, Programs.TRACED_APP), 60);
         Evidence evidence = run.addTo(new Evidence("the answer", List.of()));

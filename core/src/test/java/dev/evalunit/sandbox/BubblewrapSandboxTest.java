@@ -56,4 +56,44 @@ class BubblewrapSandboxTest {
             assertThat(output).contains("hello from the host");
         }
     }
+
+    @Test
+    void closingRemovesTheWorkspaceEvenWhileAProcessStillWritesToIt() throws Exception {
+        Sandbox sandbox = Sandboxes.open(SandboxSpec.of(List.of(), List.of(), Duration.ofMinutes(1)),
+                Sandboxes.BUBBLEWRAP);
+        sandbox.writeFile("notes/a.txt", "hello");
+        Process writer = sandbox.exec(List.of("/bin/bash", "-c", "cat notes/a.txt; while true; do echo x >> log; done"),
+                Map.of("PATH", "/usr/bin:/bin"));
+        byte[] first = writer.getInputStream().readNBytes(5);
+        java.nio.file.Path folder = ProcessHandle.current().descendants()
+                .flatMap(p -> p.info().arguments().stream().flatMap(java.util.Arrays::stream))
+                .filter(a -> a.contains("evalunit-sandbox-") && a.endsWith("/disk/workspace"))
+                .map(a -> java.nio.file.Path.of(a).getParent().getParent()).findFirst().orElseThrow();
+
+        sandbox.close();
+
+        assertThat(new String(first, StandardCharsets.UTF_8)).isEqualTo("hello");
+        assertThat(writer.isAlive()).isFalse();
+        assertThat(folder).doesNotExist();
+    }
+
+    @Test
+    void aFileCannotGoWhereAFolderIsNorUnderAFile() throws Exception {
+        try (Sandbox sandbox = Sandboxes.open(SandboxSpec.of(List.of(), List.of(), Duration.ofMinutes(1)),
+                Sandboxes.BUBBLEWRAP)) {
+            sandbox.writeFile("src/A.java", "class A {}");
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> sandbox.writeFile("src", "x"))
+                    .hasMessage("src is a folder, not a file");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> sandbox.writeFile("src/A.java/B.java", "x"))
+                    .hasMessage("src/A.java is a file, so it cannot hold src/A.java/B.java");
+        }
+    }
+
+    @Test
+    void anUnknownKindIsRefusedNamingTheKnownOnes() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sandboxes.kind("docker"))
+                .hasMessage("evalunit.sandbox is \"docker\"; use bubblewrap (the default: Linux namespaces) or none"
+                        + " (unconfined, only inside a throwaway machine)");
+    }
 }
