@@ -57,7 +57,7 @@ final class JavaCompilation {
         command.addAll(List.of("-cp", tools, SandboxedCompiler.class.getName(), classes,
                 String.join(java.io.File.pathSeparator, classpath)));
         command.addAll(sources);
-        Process compiler = sandbox.exec(command, Map.of("MALLOC_ARENA_MAX", "2", "LANG", "C.UTF-8"));
+        Process compiler = sandbox.execOffline(command, Map.of("MALLOC_ARENA_MAX", "2", "LANG", "C.UTF-8"));
         StringBuilder report = new StringBuilder();
         Thread reader = new Thread(() -> read(compiler.getInputStream(), report), "evalunit-compiler-output");
         reader.setDaemon(true);

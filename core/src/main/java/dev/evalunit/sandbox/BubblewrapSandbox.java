@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -68,7 +71,7 @@ final class BubblewrapSandbox implements Sandbox {
     private final List<UnixRelay> relays = new ArrayList<>();
     private final List<Process> started = new CopyOnWriteArrayList<>();
     private Process forwarder;
-    private String netns;
+    private final CompletableFuture<String> network = new CompletableFuture<>();
     private boolean mounted;
 
     private BubblewrapSandbox(SandboxSpec spec, Tools tools, Path directory) {
@@ -171,35 +174,51 @@ final class BubblewrapSandbox implements Sandbox {
                 "-cp", TOOLS, LoopbackForwarder.class.getName()));
         command.addAll(forwards);
         forwarder = start(command);
+        // Read on a thread of its own: the compiler needs no network and starts meanwhile.
+        Thread watcher = new Thread(this::awaitForwarder, "evalunit-sandbox-forwarder");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private void awaitForwarder() {
         BufferedReader out = new BufferedReader(new InputStreamReader(forwarder.getInputStream(),
                 StandardCharsets.UTF_8));
         StringBuilder said = new StringBuilder();
-        long end = System.nanoTime() + FORWARDER_START.toNanos();
-        String line;
-        while ((line = out.readLine()) != null && !line.equals(LoopbackForwarder.READY)) {
-            if (said.length() < 2000) {
-                said.append(line).append(' ');
+        try {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals(LoopbackForwarder.READY)) {
+                if (said.length() < 2000) {
+                    said.append(line).append(' ');
+                }
             }
-            if (System.nanoTime() > end) {
-                break;
+            Optional<ProcessHandle> inside = forwarder.descendants().findFirst();
+            if (line == null || inside.isEmpty()) {
+                network.completeExceptionally(new SandboxUnavailableException("the bubblewrap sandbox did not start"
+                        + " (bwrap " + tools.bwrap() + "): " + (said.length() == 0 ? "it printed nothing"
+                        : said.toString().strip())));
+                return;
             }
+            network.complete("/proc/" + inside.get().pid() + "/ns/net");
+            out.transferTo(java.io.Writer.nullWriter());
+        } catch (IOException e) {
+            network.completeExceptionally(new SandboxUnavailableException("the bubblewrap sandbox's forwarder"
+                    + " failed: " + e.getMessage()));
         }
-        if (line == null || !line.equals(LoopbackForwarder.READY)) {
-            throw new SandboxUnavailableException("the bubblewrap sandbox did not start (bwrap "
-                    + tools.bwrap() + "): " + (said.length() == 0 ? "it printed nothing" : said.toString().strip()));
+    }
+
+    /** @return the trial's network namespace, once its forwarder listens */
+    private String network() throws IOException {
+        try {
+            return network.get(FORWARDER_START.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw (RuntimeException) e.getCause();
+        } catch (TimeoutException e) {
+            throw new SandboxUnavailableException("the bubblewrap sandbox's forwarder did not start within "
+                    + FORWARDER_START.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the sandbox started", e);
         }
-        Thread drain = new Thread(() -> {
-            try {
-                out.transferTo(java.io.Writer.nullWriter());
-            } catch (IOException e) {
-                // It was killed.
-            }
-        }, "evalunit-sandbox-forwarder");
-        drain.setDaemon(true);
-        drain.start();
-        long inside = forwarder.descendants().findFirst().map(ProcessHandle::pid)
-                .orElseThrow(() -> new SandboxUnavailableException("the bubblewrap sandbox's first process vanished"));
-        netns = "/proc/" + inside + "/ns/net";
     }
 
     /** The bubblewrap options every command of this sandbox shares, up to its own binds. */
@@ -282,11 +301,24 @@ final class BubblewrapSandbox implements Sandbox {
 
     @Override
     public Process exec(List<String> command, Map<String, String> env) throws IOException {
-        List<String> line = new ArrayList<>(List.of(tools.nsenter().toString(), "--net=" + netns, "--",
-                tools.prlimit().toString(), "--as=" + spec.memoryBytes(), "--nproc=" + spec.processes(),
+        return exec(command, env, true);
+    }
+
+    @Override
+    public Process execOffline(List<String> command, Map<String, String> env) throws IOException {
+        return exec(command, env, false);
+    }
+
+    private Process exec(List<String> command, Map<String, String> env, boolean online) throws IOException {
+        List<String> line = new ArrayList<>(online ? List.of(tools.nsenter().toString(), "--net=" + network(), "--")
+                : List.of());
+        line.addAll(List.of(tools.prlimit().toString(), "--as=" + spec.memoryBytes(), "--nproc=" + spec.processes(),
                 "--cpu=" + Math.max(1, spec.cpu().toSeconds()), "--core=0", "--",
                 tools.setpriv().toString(), "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--"));
         line.addAll(bwrap());
+        if (!online) {
+            line.add("--unshare-net");
+        }
         line.addAll(List.of("--bind", disk.resolve("workspace").toString(), WORKSPACE,
                 "--bind", disk.resolve("tmp").toString(), "/tmp"));
         binds.forEach((host, inside) -> line.addAll(List.of("--ro-bind", host.toString(), inside)));

@@ -61,6 +61,12 @@ public interface Sandbox extends AutoCloseable {
     Process exec(List<String> command, Map<String, String> env) throws IOException;
 
     /**
+     * Like {@link #exec}, in a network of its own with nothing in it, not even the host services:
+     * for commands that need no network (a compiler), which then need not wait for the sandbox's.
+     */
+    Process execOffline(List<String> command, Map<String, String> env) throws IOException;
+
+    /**
      * Asks a command started here to stop: SIGTERM to the command itself (not to what wraps it),
      * so a JVM runs its shutdown hooks. Does not wait.
      *

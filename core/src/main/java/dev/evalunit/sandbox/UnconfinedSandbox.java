@@ -84,6 +84,11 @@ final class UnconfinedSandbox implements Sandbox {
     }
 
     @Override
+    public Process execOffline(List<String> command, Map<String, String> env) throws IOException {
+        return exec(command, env);
+    }
+
+    @Override
     public void terminate(Process process) {
         process.destroy();
     }
