@@ -128,7 +128,8 @@ class HostileAnswerTest {
     @Test
     void aForkBombIsStoppedByTheProcessLimitAndTheDeadline() {
         CodeRun run = run(program("""
-                new ProcessBuilder("bash", "-c", "b() { b | b & }; b; sleep 616").inheritIO().start().waitFor();
+                new ProcessBuilder("bash", "-c", "b() { b | b & }; b; sleep 616").redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
                 """), 25);
 
         assertThat(run.failure()).hasValueSatisfying(f -> assertThat(f)
