@@ -246,14 +246,15 @@ class HostileAnswerTest {
                         for (int m = 0; m < 1024; m++) {
                             out.write(zeros);
                         }
+                        System.out.println("status " + post.getResponseCode());
                     } catch (IOException e) {
+                        // The receiver answers 413 and closes while the bomb is still being sent.
                         System.out.println("cut off: " + e);
                     }
-                    System.out.println("status " + post.getResponseCode());
                 }
                 """), 120);
 
-        assertThat(run.outcome().output()).contains("status 413");
+        assertThat(run.outcome().output()).containsAnyOf("status 413", "cut off");
         assertThat(run.spans()).isEmpty();
         assertThat(run.failure()).hasValueSatisfying(f -> assertThat(f)
                 .contains("413: a body larger than 4194304 bytes (decompressed)"));
