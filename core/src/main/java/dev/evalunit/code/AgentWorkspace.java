@@ -64,12 +64,14 @@ public final class AgentWorkspace implements AutoCloseable {
     private final CodeSpec spec;
     private final AgentSpec agent;
     private final Path root;
+    private final String sandbox;
     private final List<ToolSpecification> tools;
     private Optional<String> finished = Optional.empty();
     private boolean closed;
 
-    private AgentWorkspace(CodeSpec spec, Path root) {
+    private AgentWorkspace(CodeSpec spec, Path root, String sandbox) {
         this.spec = spec;
+        this.sandbox = sandbox;
         this.agent = spec.agent().orElseThrow(() -> new IllegalArgumentException("not an agent task"));
         this.root = root;
         this.tools = specifications(agent, spec.run());
@@ -77,11 +79,23 @@ public final class AgentWorkspace implements AutoCloseable {
 
     /**
      * @param spec an agent task's code spec ({@link CodeSpec#agent()} present); never {@code null}
-     * @return a workspace holding a fresh copy of the task's files
+     * @return a workspace holding a fresh copy of the task's files, whose commands run in the
+     *         default sandbox
      * @throws UncheckedIOException when the temporary directory cannot be made
      */
     public static AgentWorkspace open(CodeSpec spec) {
+        return open(spec, dev.evalunit.sandbox.Sandboxes.BUBBLEWRAP);
+    }
+
+    /**
+     * @param spec an agent task's code spec ({@link CodeSpec#agent()} present); never {@code null}
+     * @param sandbox where the agent's commands (compile, build, run) run: the run's {@code evalunit.sandbox}
+     * @return a workspace holding a fresh copy of the task's files
+     * @throws UncheckedIOException when the temporary directory cannot be made
+     */
+    public static AgentWorkspace open(CodeSpec spec, String sandbox) {
         Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(sandbox, "sandbox");
         try {
             Path root = Files.createTempDirectory("evalunit-agent-").toRealPath();
             for (Map.Entry<String, String> file : spec.workspace().entrySet()) {
@@ -89,7 +103,7 @@ public final class AgentWorkspace implements AutoCloseable {
                 Files.createDirectories(path.getParent());
                 Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
             }
-            return new AgentWorkspace(spec, root);
+            return new AgentWorkspace(spec, root, sandbox);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the agent's workspace: " + e.getMessage(), e);
         }
@@ -443,7 +457,7 @@ public final class AgentWorkspace implements AutoCloseable {
             if (words.length != 1) {
                 throw new Refusal("invalid_arguments", "compile takes nothing after it");
             }
-            Optional<String> failure = CodeTrial.compile(spec, files);
+            Optional<String> failure = CodeTrial.compile(spec, files, timeLeft, sandbox);
             return failure.map(message -> new Result(cut(message, agent.maxResultChars()),
                     Optional.of("command_failed"))).orElseGet(() -> Result.ok("compiled: no errors"));
         }
@@ -465,7 +479,7 @@ public final class AgentWorkspace implements AutoCloseable {
         Duration limit = run.timeout().filter(timeout -> timeout.compareTo(timeLeft) < 0).orElse(timeLeft);
         RunSpec part = new RunSpec(processes, run.ports(), run.env(), Optional.of(limit), run.maxOutputChars(),
                 run.libraries());
-        CodeRun result = CodeTrial.build(spec, part, files, limit, Optional.empty());
+        CodeRun result = CodeTrial.build(spec, part, files, limit, sandbox);
         return new Result(cut(AgentRunReport.describe(verb, result), agent.maxResultChars()),
                 result.failed() ? Optional.of("command_failed") : Optional.empty());
     }

@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,11 +32,13 @@ final class ChildProcess {
     private final StringBuilder output = new StringBuilder();
     private final CountDownLatch ready = new CountDownLatch(1);
     private final Thread reader;
+    private final Runnable terminate;
     private volatile boolean flooded;
     private volatile boolean stoppedByEngine;
     private volatile long endNanos;
 
-    private ChildProcess(ProcessSpec spec, Process process, int maxChars) {
+    private ChildProcess(ProcessSpec spec, Process process, int maxChars, Runnable terminate) {
+        this.terminate = terminate;
         this.spec = spec;
         this.process = process;
         this.maxChars = maxChars;
@@ -47,25 +47,13 @@ final class ChildProcess {
     }
 
     /**
-     * @param command the whole command line, {@code java} first
-     * @param env the process's whole environment
-     * @param directory its working directory
+     * @param process the process, started in the trial's sandbox, output and error merged
+     * @param terminate asks the program itself to stop (SIGTERM), see {@link dev.evalunit.sandbox.Sandbox#terminate}
      */
-    static ChildProcess start(ProcessSpec spec, List<String> command, Map<String, String> env, Path directory,
-                              int maxChars) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(directory.toFile())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(nullFile()));
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        ChildProcess child = new ChildProcess(spec, builder.start(), maxChars);
+    static ChildProcess start(ProcessSpec spec, Process process, int maxChars, Runnable terminate) {
+        ChildProcess child = new ChildProcess(spec, process, maxChars, terminate);
         child.reader.start();
         return child;
-    }
-
-    private static java.io.File nullFile() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
     private void read() {
@@ -161,7 +149,7 @@ final class ChildProcess {
         }
         stoppedByEngine = true;
         List<ProcessHandle> children = process.descendants().toList();
-        process.destroy();
+        terminate.run();
         if (!process.waitFor(grace.toNanos(), TimeUnit.NANOSECONDS)) {
             kill();
         }
@@ -176,7 +164,7 @@ final class ChildProcess {
     void requestStop() {
         if (process.isAlive()) {
             stoppedByEngine = true;
-            process.destroy();
+            terminate.run();
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What building and running a code task's answer came to. Nothing is left behind: the
@@ -33,6 +34,19 @@ public record CodeRun(Optional<String> failure, List<SpanData> spans, RunOutcome
     /** @return whether the trial fails on the run itself, before any check */
     public boolean failed() {
         return failure.isPresent();
+    }
+
+    /**
+     * @param redaction replaces secrets (API keys) in text; never {@code null}
+     * @return this run with its failure and every process's output redacted, so that checks quote
+     *         and results hold only redacted text (redacted before anything is cut short)
+     */
+    public CodeRun redacted(UnaryOperator<String> redaction) {
+        Objects.requireNonNull(redaction, "redaction");
+        List<RunOutcome.ProcessOutcome> processes = outcome.processes().stream()
+                .map(p -> new RunOutcome.ProcessOutcome(p.name(), p.exitCode(), redaction.apply(p.output()), p.duration()))
+                .toList();
+        return new CodeRun(failure.map(redaction), spans, new RunOutcome(processes, outcome.exportedSpans()), duration);
     }
 
     /**

@@ -1,10 +1,14 @@
 package dev.evalunit.code;
 
 import dev.evalunit.check.RunOutcome;
+import dev.evalunit.sandbox.Sandbox;
+import dev.evalunit.sandbox.SandboxSpec;
+import dev.evalunit.sandbox.Sandboxes;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -58,37 +62,59 @@ public final class CodeTrial {
     private static final Duration POLL = Duration.ofMillis(25);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final List<String> CHILD_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-Xshare:auto", "-XX:-UsePerfData", "-Xmx256m");
+            "-Xshare:auto", "-XX:-UsePerfData", "-Xmx256m", "-XX:CompressedClassSpaceSize=64m",
+            "-XX:ReservedCodeCacheSize=64m");
+
+    /** CPU time a process may use beyond the run's wall time: a little, for a multi-threaded start. */
+    private static final Duration CPU_MARGIN = Duration.ofSeconds(30);
+
+    static {
+        Sandboxes.registerTool(SandboxedCompiler.class);
+    }
 
     private CodeTrial() {
     }
 
     /**
+     * Runs in the default sandbox, {@code bubblewrap}.
+     *
      * @param spec the task's code spec; never {@code null}
      * @param answer the model's whole answer; never {@code null}
      * @param deadline how long building and running may take when the task's {@code run.timeout}
      *        does not say; never {@code null}
      * @return the run; never {@code null}
-     * @throws IllegalStateException when this JVM has no compiler or the OpenTelemetry jars are missing
+     * @throws IllegalStateException when the sandbox cannot run here (the message says what to
+     *         install) or the OpenTelemetry jars are missing
      * @throws UncheckedIOException when the temporary directory or a process cannot be created
      */
     public static CodeRun run(CodeSpec spec, String answer, Duration deadline) {
-        return run(spec, answer, deadline, Optional.empty());
+        return run(spec, answer, deadline, Sandboxes.BUBBLEWRAP);
     }
 
-    /** @param temporaryRoot where the trial's directory goes; the system's temporary directory when empty */
-    static CodeRun run(CodeSpec spec, String answer, Duration deadline, Optional<Path> temporaryRoot) {
+    /**
+     * @param sandbox the kind of sandbox, {@link Sandboxes#BUBBLEWRAP} or {@link Sandboxes#NONE}
+     * @see #run(CodeSpec, String, Duration)
+     */
+    public static CodeRun run(CodeSpec spec, String answer, Duration deadline, String sandbox) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(answer, "answer");
         Objects.requireNonNull(deadline, "deadline");
+        Objects.requireNonNull(sandbox, "sandbox");
+        long start = System.nanoTime();
         Map<String, String> files;
         try {
             files = AnswerFormat.parse(answer);
+            AnswerFiles.check(spec.workspace(), files);
         } catch (TrialFailure e) {
             return new CodeRun(Optional.of(e.getMessage()), List.of(), new RunOutcome(List.of(), List.of()),
-                    Duration.ZERO);
+                    Duration.ofNanos(System.nanoTime() - start));
         }
-        return build(spec, spec.run(), files, deadline, temporaryRoot);
+        return build(spec, spec.run(), files, deadline, sandbox);
+    }
+
+    /** Builds and runs an agent's workspace in the default sandbox, {@code bubblewrap}. */
+    public static CodeRun runFiles(CodeSpec spec, Map<String, String> files, Duration deadline) {
+        return runFiles(spec, files, deadline, Sandboxes.BUBBLEWRAP);
     }
 
     /**
@@ -98,106 +124,121 @@ public final class CodeTrial {
      * @param files the workspace's files, path to content; never {@code null}
      * @param deadline how long building and running may take when the task's {@code run.timeout}
      *        does not say; never {@code null}
+     * @param sandbox the kind of sandbox, {@link Sandboxes#BUBBLEWRAP} or {@link Sandboxes#NONE}
      * @return the run; never {@code null}
      */
-    public static CodeRun runFiles(CodeSpec spec, Map<String, String> files, Duration deadline) {
+    public static CodeRun runFiles(CodeSpec spec, Map<String, String> files, Duration deadline, String sandbox) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(deadline, "deadline");
+        Objects.requireNonNull(sandbox, "sandbox");
         for (String path : files.keySet()) {
             if (WorkspacePath.problem(path).isPresent()) {
                 return new CodeRun(Optional.of("the workspace holds a file whose name is not a workspace path: "
                         + AgentWorkspace.cut(path, 120)), List.of(), new RunOutcome(List.of(), List.of()), Duration.ZERO);
             }
         }
-        return build(spec, spec.run(), files, deadline, Optional.empty());
+        return build(spec, spec.run(), files, deadline, sandbox);
     }
 
     /**
-     * Builds and runs {@code files} over a fresh copy of the workspace, as {@link #run} does with an
-     * answer's files: the one path every build takes, the agent's {@code build} and {@code run}
+     * Builds and runs {@code files} over the workspace in a fresh sandbox, as {@link #run} does with
+     * an answer's files: the one path every build takes, the agent's {@code build} and {@code run}
      * commands included.
      *
      * @param run the processes to start and their limits: the task's own, or a part of them
-     * @param files workspace paths (already checked by {@link WorkspacePath}) to content
+     * @param files workspace paths (already checked) to content
      */
-    static CodeRun build(CodeSpec spec, RunSpec run, Map<String, String> files, Duration deadline,
-                         Optional<Path> temporaryRoot) {
+    static CodeRun build(CodeSpec spec, RunSpec run, Map<String, String> files, Duration deadline, String sandbox) {
         long start = System.nanoTime();
-        Deadline until = new Deadline(run.timeout().orElse(deadline));
+        RunDeadline until = new RunDeadline(run.timeout().orElse(deadline));
         List<ChildProcess> started = new ArrayList<>();
         Optional<String> failure = Optional.empty();
         List<SpanData> spans = List.of();
-        Path directory = null;
-        try (OtlpReceiver receiver = OtlpReceiver.start()) {
-            try {
-                directory = temporaryRoot.isPresent()
-                        ? Files.createTempDirectory(temporaryRoot.get(), "evalunit-code-")
-                        : Files.createTempDirectory("evalunit-code-");
-                Path workspace = directory.resolve("workspace");
-                write(workspace, spec.workspace());
-                write(workspace, files);
-                Path classes = directory.resolve("classes");
-                List<Path> classpath = new ArrayList<>(OpenTelemetryLibraries.classpath());
-                classpath.addAll(run.libraries());
-                JavaCompilation.compile(workspace, javaSources(workspace), classpath, classes);
-                Path tmp = Files.createDirectories(directory.resolve("tmp"));
-                List<String> command = command(classes, classpath, tmp);
-                Map<String, String> values = new LinkedHashMap<>();
-                FreePorts.assign(run.ports()).forEach((name, port) -> values.put(name, String.valueOf(port)));
-                values.put(OTLP_ENDPOINT_PLACEHOLDER, receiver.endpoint());
-                runProcesses(run, command, values, receiver.endpoint(), workspace, until, started);
-                spans = receiver.spans();
-                failure = nothingExported(receiver, started);
-            } catch (TrialFailure e) {
-                failure = Optional.of(e.getMessage());
-                spans = receiver.spans();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = Optional.of("the run was interrupted");
-            } finally {
-                started.forEach(ChildProcess::kill);
+        String token = OtlpReceiver.newToken();
+        try (OtlpReceiver receiver = OtlpReceiver.start(token)) {
+            List<Path> classpath = new ArrayList<>(OpenTelemetryLibraries.classpath());
+            classpath.addAll(run.libraries());
+            List<Path> readOnly = new ArrayList<>(classpath);
+            Path tools = Sandboxes.toolsClassPath();
+            readOnly.add(tools);
+            SandboxSpec limits = SandboxSpec.of(readOnly, List.of(receiver.address()),
+                    until.length().plus(CPU_MARGIN));
+            try (Sandbox box = Sandboxes.open(limits, sandbox)) {
+                try {
+                    Map<String, String> all = new LinkedHashMap<>(spec.workspace());
+                    all.putAll(files);
+                    for (Map.Entry<String, String> file : all.entrySet()) {
+                        box.writeFile(file.getKey(), file.getValue());
+                    }
+                    List<String> inside = classpath.stream().map(box::readOnly).toList();
+                    String classes = box.tmp() + "/evalunit-classes";
+                    JavaCompilation.compile(box, javaSources(all), inside, classes, box.readOnly(tools), until);
+                    List<String> command = command(box, classes, inside);
+                    Map<String, String> values = new LinkedHashMap<>();
+                    FreePorts.assign(run.ports()).forEach((name, port) -> values.put(name, String.valueOf(port)));
+                    InetSocketAddress otlp = box.service(receiver.address());
+                    String endpoint = "http://" + otlp.getAddress().getHostAddress() + ":" + otlp.getPort();
+                    values.put(OTLP_ENDPOINT_PLACEHOLDER, endpoint);
+                    runProcesses(run, command, values, endpoint, token, box, until, started);
+                    spans = receiver.spans();
+                    failure = nothingExported(receiver, started);
+                } catch (TrialFailure e) {
+                    failure = Optional.of(e.getMessage());
+                    spans = receiver.spans();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = Optional.of("the run was interrupted");
+                } finally {
+                    started.forEach(ChildProcess::kill);
+                }
+            }
+            if (failure.isEmpty() && receiver.overBudget()) {
+                failure = Optional.of(receiver.overBudgetMessage());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build and run the answer: " + e.getMessage(), e);
-        } finally {
-            if (directory != null) {
-                delete(directory);
-            }
         }
         RunOutcome outcome = new RunOutcome(started.stream().map(ChildProcess::outcome).toList(), spans);
         return new CodeRun(failure, spans, outcome, Duration.ofNanos(System.nanoTime() - start));
     }
 
     /**
-     * Compiles {@code files} over a fresh copy of the workspace as {@link #build} does, without
+     * Compiles {@code files} over the workspace in a fresh sandbox as {@link #build} does, without
      * running anything: the agent's {@code compile} command.
      *
+     * @param deadline how long compiling may take
      * @return the compile failure, or empty when it compiled
      */
-    static Optional<String> compile(CodeSpec spec, Map<String, String> files) {
-        Path directory = null;
-        try {
-            directory = Files.createTempDirectory("evalunit-compile-");
-            Path workspace = directory.resolve("workspace");
-            write(workspace, spec.workspace());
-            write(workspace, files);
-            List<Path> classpath = new ArrayList<>(OpenTelemetryLibraries.classpath());
-            classpath.addAll(spec.run().libraries());
-            JavaCompilation.compile(workspace, javaSources(workspace), classpath, directory.resolve("classes"));
+    static Optional<String> compile(CodeSpec spec, Map<String, String> files, Duration deadline, String sandbox) {
+        RunDeadline until = new RunDeadline(deadline);
+        List<Path> classpath = new ArrayList<>(OpenTelemetryLibraries.classpath());
+        classpath.addAll(spec.run().libraries());
+        List<Path> readOnly = new ArrayList<>(classpath);
+        Path tools = Sandboxes.toolsClassPath();
+        readOnly.add(tools);
+        try (Sandbox box = Sandboxes.open(SandboxSpec.of(readOnly, List.of(), until.length().plus(CPU_MARGIN)), sandbox)) {
+            Map<String, String> all = new LinkedHashMap<>(spec.workspace());
+            all.putAll(files);
+            for (Map.Entry<String, String> file : all.entrySet()) {
+                box.writeFile(file.getKey(), file.getValue());
+            }
+            List<String> inside = classpath.stream().map(box::readOnly).toList();
+            JavaCompilation.compile(box, javaSources(all), inside, box.tmp() + "/evalunit-classes",
+                    box.readOnly(tools), until);
             return Optional.empty();
         } catch (TrialFailure e) {
             return Optional.of(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("the compile was interrupted");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compile the workspace: " + e.getMessage(), e);
-        } finally {
-            if (directory != null) {
-                delete(directory);
-            }
         }
     }
 
     private static void runProcesses(RunSpec run, List<String> command, Map<String, String> values,
-                                     String endpoint, Path workspace, Deadline until, List<ChildProcess> started)
+                                     String endpoint, String token, Sandbox box, RunDeadline until,
+                                     List<ChildProcess> started)
             throws IOException, TrialFailure, InterruptedException {
         List<ChildProcess> services = new ArrayList<>();
         for (ProcessSpec spec : run.processes()) {
@@ -206,8 +247,9 @@ public final class CodeTrial {
             spec.jvmOptions().forEach(option -> line.add(line.indexOf("-cp"), expand(option, values)));
             line.add(spec.mainClass());
             spec.args().forEach(arg -> line.add(expand(arg, values)));
-            ChildProcess process = ChildProcess.start(spec, line, environment(run, spec, values, endpoint), workspace,
-                    run.maxOutputChars());
+            Process program = box.exec(line, environment(run, spec, values, endpoint, token, box));
+            ChildProcess process = ChildProcess.start(spec, program, run.maxOutputChars(),
+                    () -> box.terminate(program));
             started.add(process);
             if (spec.isService()) {
                 awaitReady(process, started, until);
@@ -224,7 +266,7 @@ public final class CodeTrial {
         checkFloods(started);
     }
 
-    private static void awaitReady(ChildProcess process, List<ChildProcess> started, Deadline until)
+    private static void awaitReady(ChildProcess process, List<ChildProcess> started, RunDeadline until)
             throws TrialFailure, InterruptedException {
         String ready = process.spec().ready().orElseThrow();
         while (!process.isReady()) {
@@ -248,7 +290,7 @@ public final class CodeTrial {
         }
     }
 
-    private static void awaitExit(ChildProcess process, List<ChildProcess> started, Deadline until)
+    private static void awaitExit(ChildProcess process, List<ChildProcess> started, RunDeadline until)
             throws TrialFailure, InterruptedException {
         while (!process.awaitExit(until.atMost(POLL))) {
             checkFloods(started);
@@ -298,13 +340,13 @@ public final class CodeTrial {
     }
 
     private static Map<String, String> environment(RunSpec run, ProcessSpec spec, Map<String, String> values,
-                                                   String endpoint) {
+                                                   String endpoint, String token, Sandbox box) {
+        // Nothing of the engine's own environment: it may hold an API key.
         Map<String, String> env = new LinkedHashMap<>();
-        System.getenv().forEach((name, value) -> {
-            if (!name.startsWith("OTEL_") && !INHERITED_NOT.contains(name)) {
-                env.put(name, value);
-            }
-        });
+        env.put("PATH", "/usr/bin:/bin");
+        env.put("LANG", "C.UTF-8");
+        env.put("HOME", box.tmp());
+        env.put("MALLOC_ARENA_MAX", "2");
         env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
         env.put("OTEL_METRICS_EXPORTER", "none");
         env.put("OTEL_LOGS_EXPORTER", "none");
@@ -317,11 +359,9 @@ public final class CodeTrial {
         run.env().forEach((name, value) -> env.put(name, expand(value, values)));
         spec.env().forEach((name, value) -> env.put(name, expand(value, values)));
         env.put("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint);
+        env.put("OTEL_EXPORTER_OTLP_HEADERS", OtlpReceiver.TOKEN_HEADER + "=" + token);
         return env;
     }
-
-    private static final List<String> INHERITED_NOT = List.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS",
-            "JDK_JAVA_OPTIONS", "CLASSPATH");
 
     static String expand(String text, Map<String, String> values) {
         Matcher matcher = PLACEHOLDER.matcher(text);
@@ -334,38 +374,23 @@ public final class CodeTrial {
         return expanded.toString();
     }
 
-    private static List<String> command(Path classes, List<Path> classpath, Path tmp) {
-        String java = Path.of(System.getProperty("java.home"), "bin",
-                File.separatorChar == '\\' ? "java.exe" : "java").toString();
+    private static List<String> command(Sandbox box, String classes, List<String> classpath) {
         List<String> command = new ArrayList<>();
-        command.add(java);
+        command.add(box.readOnly(Path.of(System.getProperty("java.home"), "bin",
+                File.separatorChar == '\\' ? "java.exe" : "java")));
         command.addAll(CHILD_JVM_OPTIONS);
-        command.add("-Djava.io.tmpdir=" + tmp);
+        command.add("-Djava.io.tmpdir=" + box.tmp());
         command.add("-Dfile.encoding=UTF-8");
         command.add("-cp");
         List<String> entries = new ArrayList<>();
-        entries.add(classes.toString());
-        classpath.forEach(path -> entries.add(path.toString()));
+        entries.add(classes);
+        entries.addAll(classpath);
         command.add(String.join(File.pathSeparator, entries));
         return command;
     }
 
-    private static void write(Path root, Map<String, String> files) throws IOException {
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Path path = root.resolve(file.getKey()).normalize();
-            if (!path.startsWith(root)) { // WorkspacePath already refuses this; never write outside
-                throw new IllegalStateException("not in the workspace: " + file.getKey());
-            }
-            Files.createDirectories(path.getParent());
-            Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private static List<Path> javaSources(Path workspace) throws IOException {
-        try (var files = Files.walk(workspace)) {
-            return files.filter(path -> Files.isRegularFile(path) && path.toString().endsWith(".java"))
-                    .sorted().collect(Collectors.toList());
-        }
+    private static List<String> javaSources(Map<String, String> files) {
+        return files.keySet().stream().filter(path -> path.endsWith(".java")).sorted().toList();
     }
 
     /** Removes the directory; what cannot be removed now (a file still open) goes when the JVM exits. */
@@ -386,30 +411,6 @@ public final class CodeTrial {
             });
         } catch (IOException e) {
             directory.toFile().deleteOnExit();
-        }
-    }
-
-    /** The end of a run's time, and how it is shown. */
-    private static final class Deadline {
-        private final Duration length;
-        private final long end;
-
-        Deadline(Duration length) {
-            this.length = length;
-            this.end = System.nanoTime() + length.toNanos();
-        }
-
-        boolean passed() {
-            return System.nanoTime() - end >= 0;
-        }
-
-        Duration atMost(Duration wait) {
-            long left = end - System.nanoTime();
-            return Duration.ofNanos(Math.max(0, Math.min(left, wait.toNanos())));
-        }
-
-        String shown() {
-            return dev.evalunit.config.Durations.format(length) + " (the run's timeout)";
         }
     }
 }

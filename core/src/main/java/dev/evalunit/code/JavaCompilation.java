@@ -1,101 +1,122 @@
 package dev.evalunit.code;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.StandardLocation;
-import javax.tools.ToolProvider;
+import dev.evalunit.sandbox.Sandbox;
+
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Compiles a workspace's Java sources with the JDK's compiler, in the engine's JVM: no process to
- * start, no build tool. Annotation processing is off and every source is compiled for the release
- * of the JDK that runs the program.
+ * Compiles a workspace's Java sources with the JDK's compiler, inside the trial's sandbox, in a
+ * JVM of its own ({@link SandboxedCompiler}): a compile that never ends is stopped at the run's
+ * deadline, one that crashes is summarised in a line, and the compiler sees only what the
+ * program will. Annotation processing is off and every source is compiled for the release of the
+ * JDK that runs the program.
  */
 final class JavaCompilation {
 
     /** How many compiler errors a failure message quotes. */
     static final int ERRORS_QUOTED = 5;
 
+    /** The most a compiler's report is read; its lines are few and short. */
+    private static final int MAX_REPORT_BYTES = 64 * 1024;
+
+    private static final List<String> COMPILER_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-Xshare:auto", "-XX:-UsePerfData", "-Xmx512m", "-XX:CompressedClassSpaceSize=64m",
+            "-XX:ReservedCodeCacheSize=64m");
+
+    /** What code can make javac throw: too deep for its stack, too big for its heap. */
+    private static final java.util.regex.Pattern ANSWERS_CRASHES = java.util.regex.Pattern.compile(
+            "java\\.lang\\.(StackOverflowError|OutOfMemoryError)");
+
     private JavaCompilation() {
     }
 
     /**
-     * @param workspace the folder the sources are in, for paths in messages
-     * @param sources the {@code .java} files to compile
-     * @param classpath jars and folders they compile against
-     * @param classes where the class files go; created
-     * @throws TrialFailure when the sources do not compile: the compiler's first errors
-     * @throws IllegalStateException when the engine runs on a JRE without a compiler
+     * @param sandbox the trial's sandbox, whose workspace holds the sources
+     * @param sources the {@code .java} files to compile, relative to the workspace
+     * @param classpath jars and folders they compile against, as the sandbox shows them
+     * @param classes where the class files go, as the sandbox shows it; created
+     * @param tools the folder of {@link SandboxedCompiler}'s class file, as the sandbox shows it
+     * @throws TrialFailure when the sources do not compile (the compiler's first errors), the
+     *         compiler crashed (a line on why) or did not finish before the deadline
      */
-    static void compile(Path workspace, List<Path> sources, List<Path> classpath, Path classes) throws TrialFailure {
+    static void compile(Sandbox sandbox, List<String> sources, List<String> classpath, String classes, String tools,
+                        RunDeadline until) throws TrialFailure, IOException, InterruptedException {
         if (sources.isEmpty()) {
             throw new TrialFailure("compile error: the workspace holds no .java file to compile");
         }
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        if (compiler == null) {
-            throw new IllegalStateException("code tasks compile Java in the engine's JVM, which runs on a JRE without"
-                    + " a compiler (" + System.getProperty("java.home") + "); run the tests on a JDK");
+        List<String> command = new ArrayList<>();
+        command.add(sandbox.readOnly(Path.of(System.getProperty("java.home"), "bin", "java")));
+        command.addAll(COMPILER_JVM_OPTIONS);
+        command.addAll(List.of("-cp", tools, SandboxedCompiler.class.getName(), classes,
+                String.join(java.io.File.pathSeparator, classpath)));
+        command.addAll(sources);
+        Process compiler = sandbox.execOffline(command, Map.of("MALLOC_ARENA_MAX", "2", "LANG", "C.UTF-8"));
+        StringBuilder report = new StringBuilder();
+        Thread reader = new Thread(() -> read(compiler.getInputStream(), report), "evalunit-compiler-output");
+        reader.setDaemon(true);
+        reader.start();
+        if (!compiler.waitFor(until.left().toNanos(), TimeUnit.NANOSECONDS)) {
+            compiler.destroyForcibly();
+            throw new TrialFailure("compiling took longer than " + until.shown()
+                    + " (the compiler was stopped; code that keeps javac this busy, such as deeply nested generic"
+                    + " expressions, is the answer's)");
         }
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        StringWriter otherOutput = new StringWriter();
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT,
-                StandardCharsets.UTF_8)) {
-            java.nio.file.Files.createDirectories(classes);
-            files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
-            files.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
-            files.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
-            List<String> options = List.of("--release", String.valueOf(Runtime.version().feature()),
-                    "-proc:none", "-implicit:none", "-encoding", "UTF-8", "-g", "-nowarn", "-Xlint:none",
-                    "-Xmaxerrs", "20");
-            Boolean compiled = compiler.getTask(otherOutput, files, diagnostics, options, null,
-                    files.getJavaFileObjectsFromPaths(sources)).call();
-            if (!Boolean.TRUE.equals(compiled)) {
-                throw new TrialFailure("compile error: " + errors(workspace, diagnostics, otherOutput.toString()));
+        reader.join(5_000);
+        String text;
+        synchronized (report) {
+            text = report.toString();
+        }
+        int exit = compiler.exitValue();
+        if (exit == 0) {
+            return;
+        }
+        List<String> errors = new ArrayList<>();
+        String more = "";
+        String crash = null;
+        for (String line : text.split("\n")) {
+            if (line.startsWith(SandboxedCompiler.ERROR)) {
+                errors.add(line.substring(SandboxedCompiler.ERROR.length()));
+            } else if (line.startsWith(SandboxedCompiler.MORE)) {
+                more = " (and " + line.substring(SandboxedCompiler.MORE.length()).strip() + " more errors)";
+            } else if (line.startsWith(SandboxedCompiler.CRASH)) {
+                crash = line.substring(SandboxedCompiler.CRASH.length());
+            }
+        }
+        if (exit == SandboxedCompiler.COMPILE_ERRORS && !errors.isEmpty()) {
+            throw new TrialFailure("compile error: " + String.join("; ", errors) + more);
+        }
+        if (crash != null && ANSWERS_CRASHES.matcher(crash).lookingAt()) {
+            throw new TrialFailure("the compiler crashed on the answer: " + Excerpts.cut(crash, 600));
+        }
+        if (crash != null) {
+            throw new IllegalStateException("the compiler failed in the sandbox, not because of the answer: "
+                    + Excerpts.cut(crash, 600));
+        }
+        throw new TrialFailure("the compiler stopped with exit code " + exit + " (killed by a limit of the sandbox:"
+                + " memory, processes or CPU time); it printed " + Excerpts.quote(text, 400));
+    }
+
+    private static void read(InputStream in, StringBuilder report) {
+        byte[] buffer = new byte[8192];
+        int total = 0;
+        try (in) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                int kept = Math.max(0, Math.min(n, MAX_REPORT_BYTES - total));
+                total += kept;
+                synchronized (report) {
+                    report.append(new String(buffer, 0, kept, StandardCharsets.UTF_8));
+                }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot compile in " + workspace + ": " + e.getMessage(), e);
+            // Killed: what was read is what it reported.
         }
-    }
-
-    private static String errors(Path workspace, DiagnosticCollector<JavaFileObject> diagnostics, String other) {
-        List<Diagnostic<? extends JavaFileObject>> errors = diagnostics.getDiagnostics().stream()
-                .filter(diagnostic -> diagnostic.getKind() == Diagnostic.Kind.ERROR).toList();
-        if (errors.isEmpty()) {
-            return other.isBlank() ? "the compiler failed without a message" : oneLine(other);
-        }
-        String quoted = errors.stream().limit(ERRORS_QUOTED)
-                .map(error -> where(workspace, error) + oneLine(error.getMessage(Locale.ROOT)))
-                .collect(Collectors.joining("; "));
-        return quoted + (errors.size() > ERRORS_QUOTED ? " (and " + (errors.size() - ERRORS_QUOTED)
-                + " more errors)" : "");
-    }
-
-    private static String where(Path workspace, Diagnostic<? extends JavaFileObject> error) {
-        if (error.getSource() == null) {
-            return "";
-        }
-        String file;
-        try {
-            Path path = Path.of(error.getSource().toUri());
-            file = path.startsWith(workspace) ? workspace.relativize(path).toString().replace('\\', '/')
-                    : path.getFileName().toString();
-        } catch (IllegalArgumentException e) {
-            file = error.getSource().getName();
-        }
-        return file + ":" + error.getLineNumber() + ":" + error.getColumnNumber() + ": ";
-    }
-
-    private static String oneLine(String text) {
-        return text.strip().replaceAll("\\s*\\n\\s*", " / ");
     }
 }

@@ -27,8 +27,14 @@ import java.util.zip.GZIPInputStream;
  */
 final class OtlpReceiver implements AutoCloseable {
 
-    /** The largest request body accepted, after decompression. */
-    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    /** The largest request body accepted, after decompression (the SDK's batches are far smaller). */
+    static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+    /** The most bytes, after decompression, one trial may send in all; past it the run fails. */
+    static final long MAX_TRIAL_BYTES = 32L * 1024 * 1024;
+
+    /** The header, set through {@code OTEL_EXPORTER_OTLP_HEADERS}, that carries the trial's secret. */
+    static final String TOKEN_HEADER = "x-evalunit-trial";
 
     /** The most spans one trial may export; past it the run is a flood. */
     static final int MAX_SPANS = 20_000;
@@ -46,19 +52,34 @@ final class OtlpReceiver implements AutoCloseable {
     });
 
     private final HttpServer server;
+    private final String token;
+    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(2);
+    private long bytes;
+    private boolean overBudget;
     private final List<SpanData> spans = new ArrayList<>();
     private final List<String> rejected = new ArrayList<>();
     private int requests;
     private boolean overflow;
 
-    private OtlpReceiver(HttpServer server) {
+    private OtlpReceiver(HttpServer server, String token) {
         this.server = server;
+        this.token = token;
     }
 
-    /** @return a receiver listening on a free port of 127.0.0.1 */
-    static OtlpReceiver start() throws IOException {
+    /** @return a fresh secret for one trial: 128 random bits in hex */
+    static String newToken() {
+        byte[] random = new byte[16];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.HexFormat.of().formatHex(random);
+    }
+
+    /**
+     * @param token the trial's secret: a request without it in {@link #TOKEN_HEADER} is refused
+     * @return a receiver listening on a free port of 127.0.0.1
+     */
+    static OtlpReceiver start(String token) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        OtlpReceiver receiver = new OtlpReceiver(server);
+        OtlpReceiver receiver = new OtlpReceiver(server, token);
         server.createContext("/", receiver::handle);
         server.setExecutor(HANDLERS);
         server.start();
@@ -68,6 +89,21 @@ final class OtlpReceiver implements AutoCloseable {
     /** @return the base URL, what {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set to, such as {@code http://127.0.0.1:4318} */
     String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** @return where it listens on the host */
+    InetSocketAddress address() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getAddress().getPort());
+    }
+
+    /** @return whether the trial sent more than {@link #MAX_TRIAL_BYTES} (the rest was refused) */
+    synchronized boolean overBudget() {
+        return overBudget;
+    }
+
+    String overBudgetMessage() {
+        return "the run sent more than " + MAX_TRIAL_BYTES + " bytes of telemetry (decompressed) to its receiver,"
+                + " the most one trial may send; the rest was refused";
     }
 
     /** @return the spans received so far, in the order received */
@@ -102,6 +138,11 @@ final class OtlpReceiver implements AutoCloseable {
                 respond(exchange, 405, "text/plain", "OTLP/HTTP takes POST");
                 return;
             }
+            if (!token.equals(exchange.getRequestHeaders().getFirst(TOKEN_HEADER))) {
+                reject(exchange, 401, "a request without this trial's " + TOKEN_HEADER + " header (the engine sets it"
+                        + " in OTEL_EXPORTER_OTLP_HEADERS; only the trial's own processes have it)");
+                return;
+            }
             String type = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("")
                     .toLowerCase(Locale.ROOT);
             boolean json = type.startsWith("application/json");
@@ -117,14 +158,22 @@ final class OtlpReceiver implements AutoCloseable {
                 return;
             }
             byte[] body;
+            inFlight.acquireUninterruptibly();
             try {
-                body = body(exchange);
+                body = body(exchange, remaining());
             } catch (IOException e) {
                 reject(exchange, 400, "unreadable body: " + e.getMessage());
                 return;
+            } finally {
+                inFlight.release();
+            }
+            if (body != null && !charge(body.length)) {
+                reject(exchange, 413, "more than " + MAX_TRIAL_BYTES + " bytes from this trial");
+                return;
             }
             if (body == null) {
-                reject(exchange, 413, "a body larger than " + MAX_BODY_BYTES + " bytes");
+                reject(exchange, 413, overBudget() ? "more than " + MAX_TRIAL_BYTES + " bytes from this trial"
+                        : "a body larger than " + MAX_BODY_BYTES + " bytes (decompressed)");
                 return;
             }
             if (traces) {
@@ -166,8 +215,26 @@ final class OtlpReceiver implements AutoCloseable {
         respond(exchange, status, "text/plain", why);
     }
 
-    /** @return the body, decompressed; {@code null} when it is too large */
-    private static byte[] body(HttpExchange exchange) throws IOException {
+    private synchronized long remaining() {
+        return MAX_TRIAL_BYTES - bytes;
+    }
+
+    /** @return whether {@code length} more bytes fit the trial's budget; counted either way */
+    private synchronized boolean charge(int length) {
+        bytes += length;
+        if (bytes > MAX_TRIAL_BYTES) {
+            overBudget = true;
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * @param budget what the trial may still send
+     * @return the body, decompressed and read no further than the limits (a gzip bomb stops at
+     *         them); {@code null} when it is larger than a request may be
+     */
+    private byte[] body(HttpExchange exchange, long budget) throws IOException {
         InputStream in = exchange.getRequestBody();
         String encoding = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Encoding")).orElse("");
         if (encoding.equalsIgnoreCase("gzip")) {
@@ -175,8 +242,17 @@ final class OtlpReceiver implements AutoCloseable {
         } else if (!encoding.isEmpty() && !encoding.equalsIgnoreCase("identity")) {
             throw new IOException("Content-Encoding " + encoding + " is not supported (gzip is)");
         }
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-        return body.length > MAX_BODY_BYTES ? null : body;
+        int most = (int) Math.max(0, Math.min(MAX_BODY_BYTES, budget));
+        byte[] body = in.readNBytes(most + 1);
+        if (body.length > most) {
+            if (most < MAX_BODY_BYTES) {
+                synchronized (this) {
+                    overBudget = true;
+                }
+            }
+            return null;
+        }
+        return body;
     }
 
     private static void respond(HttpExchange exchange, int status, String type, String text) throws IOException {

@@ -277,6 +277,26 @@ public final class Constants {
      */
     public static final String OTLP_ENDPOINT_PROPERTY_NAME = "evalunit.otlp.endpoint";
 
+    /**
+     * Where code tasks compile and run the model's code: {@value #SANDBOX_BUBBLEWRAP} (Linux
+     * namespaces through bubblewrap: the code sees only its workspace, the JDK and its jars, no
+     * network but its own receiver, within caps on memory, processes, CPU and disk; see
+     * docs/security.md) or {@value #SANDBOX_NONE} (unconfined, as the engine's user: only inside a
+     * throwaway machine; a warning is printed and {@code summary.json} records it, so the gate's
+     * {@code requireSandbox} can refuse the run). With no working sandbox a code task errors
+     * saying what to install. Default: {@value #SANDBOX_DEFAULT}.
+     */
+    public static final String SANDBOX_PROPERTY_NAME = "evalunit.sandbox";
+
+    /** {@link #SANDBOX_PROPERTY_NAME} value: bubblewrap. */
+    public static final String SANDBOX_BUBBLEWRAP = "bubblewrap";
+
+    /** {@link #SANDBOX_PROPERTY_NAME} value: no sandbox. */
+    public static final String SANDBOX_NONE = "none";
+
+    /** Default of {@link #SANDBOX_PROPERTY_NAME}. */
+    public static final String SANDBOX_DEFAULT = SANDBOX_BUBBLEWRAP;
+
     private Constants() {
     }
 }

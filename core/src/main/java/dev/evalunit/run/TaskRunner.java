@@ -9,6 +9,7 @@ import dev.evalunit.code.AgentWorkspace;
 import dev.evalunit.code.CodeRun;
 import dev.evalunit.code.CodeSpec;
 import dev.evalunit.code.CodeTrial;
+import dev.evalunit.sandbox.Sandboxes;
 import dev.evalunit.judge.Graders;
 import dev.evalunit.judge.Judge;
 import dev.evalunit.config.Constants;
@@ -70,6 +71,7 @@ public final class TaskRunner {
     private final Duration defaultTimeout;
     private final int maxToolCalls;
     private final ModelCalls modelCalls;
+    private final String sandbox;
 
     /**
      * A runner whose model calls use the defaults: 3 retries, 4 calls in flight, no cassette.
@@ -88,6 +90,19 @@ public final class TaskRunner {
      *        this runner runs; never {@code null}
      */
     public TaskRunner(Duration defaultTimeout, int maxToolCalls, ModelCalls modelCalls) {
+        this(defaultTimeout, maxToolCalls, modelCalls, Constants.SANDBOX_DEFAULT);
+    }
+
+    /**
+     * @param defaultTimeout the deadline of a trial whose task sets none; never {@code null}
+     * @param maxToolCalls the most tool calls one trial may make
+     * @param modelCalls see {@link #TaskRunner(Duration, int, ModelCalls)}; never {@code null}
+     * @param sandbox where code tasks run the model's code: {@code bubblewrap} or {@code none}
+     *        ({@link Constants#SANDBOX_PROPERTY_NAME}); never {@code null}
+     * @throws IllegalArgumentException when {@code sandbox} is neither
+     */
+    public TaskRunner(Duration defaultTimeout, int maxToolCalls, ModelCalls modelCalls, String sandbox) {
+        this.sandbox = Sandboxes.kind(Objects.requireNonNull(sandbox, "sandbox"));
         this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout");
         if (maxToolCalls < 1) {
             throw new IllegalArgumentException("maxToolCalls must be positive: " + maxToolCalls);
@@ -103,9 +118,20 @@ public final class TaskRunner {
      * @throws IllegalArgumentException when a value does not parse; the message names the key
      */
     public static TaskRunner fromSettings(Settings settings) {
+        String sandbox = Sandboxes.kind(settings.get(Constants.SANDBOX_PROPERTY_NAME, Constants.SANDBOX_DEFAULT));
+        if (sandbox.equals(Constants.SANDBOX_NONE)) {
+            System.err.println("[EvalUnit] WARNING: evalunit.sandbox=none: code tasks run the model's code"
+                    + " UNCONFINED, as this user, with access to everything it can read, write and reach. Use it only"
+                    + " inside a throwaway machine; summary.json records it and the gate's requireSandbox refuses it.");
+        }
         return new TaskRunner(settings.duration(Constants.TIMEOUT_PROPERTY_NAME, Constants.TIMEOUT_DEFAULT),
                 settings.positiveInt(Constants.MAX_TOOL_CALLS_PROPERTY_NAME, Constants.MAX_TOOL_CALLS_DEFAULT),
-                ModelCalls.fromSettings(settings));
+                ModelCalls.fromSettings(settings), sandbox);
+    }
+
+    /** @return where code tasks run the model's code: {@code bubblewrap} or {@code none} */
+    public String sandbox() {
+        return sandbox;
     }
 
     /**
@@ -185,7 +211,7 @@ public final class TaskRunner {
             ModelCalls.Trial calls = modelCalls.trial(task, trial, model, timeout);
             // An agent task works in a workspace of its own, with its budgets.
             Optional<AgentWorkspace> workspace = task.code().filter(code -> code.agent().isPresent())
-                    .map(AgentWorkspace::open);
+                    .map(code -> AgentWorkspace.open(code, sandbox));
             Optional<AgentBudget> budget = task.code().flatMap(CodeSpec::agent)
                     .map(agent -> new AgentBudget(agent, maxToolCalls, timeout, System::nanoTime));
             try {
@@ -257,7 +283,8 @@ public final class TaskRunner {
         root.end();
         List<SpanData> captured = spans.finished();
         List<CheckResult> checks = new ArrayList<>();
-        Evidence evidence = new Evidence(output, captured);
+        // Secrets out before any check quotes (and cuts) the text.
+        Evidence evidence = new Evidence(model.redact(output), captured);
         if (failure.isEmpty() && error.isEmpty() && task.code().isPresent()) {
             // A code task: build the answer into the workspace, run it, and add the spans it exported.
             try {
@@ -265,17 +292,18 @@ public final class TaskRunner {
                 if (workspace.isPresent()) {
                     // The agent's workspace as it left it, built and run the way a whole-file answer is.
                     Map<String, String> files = workspace.get().files();
-                    run = CodeTrial.runFiles(task.code().get(), files, timeout);
+                    run = CodeTrial.runFiles(task.code().get(), files, timeout, sandbox);
                     evidence = evidence.with(WorkspaceChange.class,
                             new WorkspaceChange(task.code().get().workspace(), files));
                 } else {
-                    run = CodeTrial.run(task.code().get(), output, timeout);
+                    run = CodeTrial.run(task.code().get(), output, timeout, sandbox);
                 }
+                run = run.redacted(model::redact);
                 evidence = run.addTo(evidence);
                 captured = evidence.spans();
                 failure = run.failure();
             } catch (RuntimeException e) {
-                error = Optional.of(e);
+                error = Optional.of(RedactedException.of(e, model::redact));
             }
         }
         if (failure.isEmpty() && error.isEmpty()) {
@@ -292,7 +320,9 @@ public final class TaskRunner {
                 }
             }
         }
-        return new TrialResult(trial, output, checks, failure, error,
+        List<CheckResult> redactedChecks = checks.stream().map(check -> new CheckResult(check.label(),
+                check.passed(), model.redact(check.message()))).toList();
+        return new TrialResult(trial, model.redact(output), redactedChecks, failure.map(model::redact), error,
                 Duration.ofNanos(System.nanoTime() - start), captured, evidence);
     }
 }

@@ -27,6 +27,9 @@ public final class YamlLimits {
      */
     public static final int MAX_EXPANDED_NODES = 1_000_000;
 
+    /** The most trials of one task: each is a model call, and results hold every one of them. */
+    public static final int MAX_TRIALS = 1000;
+
     private YamlLimits() {
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.evalunit.source.YamlLimits;
 import dev.evalunit.source.YamlSource;
 import dev.evalunit.source.YamlNodes;
 import dev.evalunit.source.YamlMapping;
@@ -173,8 +174,9 @@ final class TaskReader {
             throw source.error(node, name + " must be at least 1, was " + trials
                     + "; write how many times to run the task, such as 3");
         }
-        if (trials.bitLength() >= Integer.SIZE) {
-            throw source.error(node, name + " " + trials + " is too large; write at most " + Integer.MAX_VALUE);
+        if (trials.compareTo(BigInteger.valueOf(YamlLimits.MAX_TRIALS)) > 0) {
+            throw source.error(node, name + " " + trials + " is too large; write at most " + YamlLimits.MAX_TRIALS
+                    + " (each trial is a model call; a pass rate needs far fewer)");
         }
         return trials.intValue();
     }

@@ -36,12 +36,14 @@ class OtlpReceiverTest {
     private static final String PARENT = "eee19b7ec3c1b174";
     private static final String CHILD = "eee19b7ec3c1b175";
 
+    private static final String TOKEN = "0123456789abcdef0123456789abcdef";
+
     private final HttpClient client = HttpClient.newHttpClient();
     private OtlpReceiver receiver;
 
     @BeforeEach
     void start() throws IOException {
-        receiver = OtlpReceiver.start();
+        receiver = OtlpReceiver.start(TOKEN);
     }
 
     @AfterEach
@@ -173,8 +175,13 @@ class OtlpReceiverTest {
     }
 
     private HttpResponse<byte[]> post(String path, String type, byte[] body, boolean gzip) throws Exception {
+        return post(path, type, body, gzip, TOKEN);
+    }
+
+    private HttpResponse<byte[]> post(String path, String type, byte[] body, boolean gzip, String token)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(receiver.endpoint() + path))
-                .header("Content-Type", type);
+                .header("Content-Type", type).header(OtlpReceiver.TOKEN_HEADER, token);
         if (gzip) {
             ByteArrayOutputStream zipped = new ByteArrayOutputStream();
             try (GZIPOutputStream out = new GZIPOutputStream(zipped)) {

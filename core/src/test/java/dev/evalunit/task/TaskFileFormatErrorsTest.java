@@ -285,6 +285,16 @@ class TaskFileFormatErrorsTest {
     }
 
     @Test
+    void refusesMoreTrialsThanTheMaximum() {
+        assertThat(error("""
+                prompt: Hi
+                trials: 100000000
+                expect: {output: [contains: a]}
+                """)).isEqualTo("t.yaml:2:9: trials 100000000 is too large; write at most 1000 (each trial is a model"
+                + " call; a pass rate needs far fewer)");
+    }
+
+    @Test
     void refusesATimeoutThatIsNotADuration() {
         assertThat(error("""
                 prompt: Hi

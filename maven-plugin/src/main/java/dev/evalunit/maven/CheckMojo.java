@@ -96,6 +96,13 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "evalunit.reportDirectories")
     private List<File> reportDirectories;
 
+    /**
+     * Refuse results whose code tasks ran unconfined ({@code evalunit.sandbox=none}) or whose
+     * {@code summary.json} does not say where they ran.
+     */
+    @Parameter(property = "evalunit.requireSandbox", defaultValue = "false")
+    private boolean requireSandbox;
+
     /** Skip the check. */
     @Parameter(property = "evalunit.skip", defaultValue = "false")
     private boolean skip;
@@ -131,6 +138,17 @@ public class CheckMojo extends AbstractMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         report.warnings().forEach(warning -> getLog().warn(warning));
+        if (requireSandbox) {
+            Optional<String> refusal;
+            try {
+                refusal = SandboxRequirement.refusal(directories());
+            } catch (IOException e) {
+                throw new MojoExecutionException("cannot read summary.json for requireSandbox: " + e.getMessage(), e);
+            }
+            if (refusal.isPresent()) {
+                throw new MojoFailureException(refusal.get());
+            }
+        }
         Verdict verdict = new Gate(gateRules).evaluate(report);
         verdict.notes().forEach(note -> getLog().info("EvalUnit " + note));
         verdict.warnings().forEach(warning -> getLog().warn(warning));

@@ -173,12 +173,16 @@ public final class BuildResults implements AutoCloseable {
      * @param shard the shard this execution ran, when it was sharded; never {@code null}
      * @param suiteSizes suite &rarr; how many tasks the whole suite has, for this execution's suites;
      *        merged with those of the build's other executions; never {@code null}
+     * @param sandbox this execution's {@code evalunit.sandbox}; the summary records the build's:
+     *        {@code none} when any execution ran unconfined, else the one kind they all used
      * @return the figures and tasks of the whole build so far
      * @throws IOException if a file cannot be read or written
      */
-    public synchronized Build finish(Optional<Shard> shard, Map<String, Integer> suiteSizes) throws IOException {
+    public synchronized Build finish(Optional<Shard> shard, Map<String, Integer> suiteSizes, String sandbox)
+            throws IOException {
         Objects.requireNonNull(shard, "shard");
         Objects.requireNonNull(suiteSizes, "suiteSizes");
+        Objects.requireNonNull(sandbox, "sandbox");
         return DirectoryLock.holding(directory, () -> {
             Map<String, Integer> suites = new TreeMap<>();
             JsonNode build = readBuild(directory);
@@ -190,13 +194,21 @@ public final class BuildResults implements AutoCloseable {
                 }
             }
             suites.putAll(suiteSizes);
+            java.util.Set<String> sandboxes = new java.util.TreeSet<>();
+            if (build != null) {
+                build.path("sandboxes").forEach(kind -> sandboxes.add(kind.asText()));
+            }
+            sandboxes.add(sandbox);
             ObjectNode updated = MAPPER.createObjectNode().put("build", buildId);
             ObjectNode suiteNode = updated.putObject("suites");
             suites.forEach(suiteNode::put);
+            sandboxes.forEach(updated.putArray("sandboxes")::add);
             writeAtomically(directory.resolve(BUILD_FILE), MAPPER.writeValueAsString(updated) + "\n");
             Results read = ResultsFiles.readResults(directory.resolve(ResultsFiles.RESULTS_FILE));
             List<TaskRecord> tasks = read.latest();
-            Summary summary = Summary.of(tasks, shard, suites);
+            // One execution unconfined makes the whole build's code unconfined; kinds that differ are said as they are.
+            Summary summary = Summary.of(tasks, shard, suites).withSandbox(sandboxes.contains("none") ? "none"
+                    : String.join(",", sandboxes));
             ResultsFiles.writeSummary(directory, summary);
             List<String> notes = new ArrayList<>(read.warnings());
             notes.addAll(read.scoredAgain());

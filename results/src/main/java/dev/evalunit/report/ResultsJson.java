@@ -147,6 +147,7 @@ final class ResultsJson {
         summary.shard().ifPresent(shard -> node.putObject("shard").put("index", shard.index()).put("total", shard.total()));
         ObjectNode suites = node.putObject("suites");
         summary.suites().forEach(suites::put);
+        summary.sandbox().ifPresent(sandbox -> node.put("sandbox", sandbox));
         ArrayNode tasks = node.putArray("tasks");
         for (TaskVerdict verdict : summary.tasks()) {
             tasks.addObject().put("suite", verdict.suite()).put("task", verdict.task()).put("model", verdict.model())
@@ -239,7 +240,7 @@ final class ResultsJson {
             return new TaskVerdict(verdict.suite(), verdict.task(), verdict.model(), verdict.status(), trials,
                     task.integer("passedTrials", 0, trials), task.text("cluster"));
         });
-        return new Summary(formatVersion, figures, byTag, byModel, shard, suites, tasks);
+        return new Summary(formatVersion, figures, byTag, byModel, shard, suites, tasks, node.optionalText("sandbox"));
     }
 
     private static Figures figures(Fields element) {

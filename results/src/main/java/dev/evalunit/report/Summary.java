@@ -27,6 +27,9 @@ import java.util.stream.Collectors;
  * @param shard the part of each suite this run scored, when the suites were split
  * @param suites suite &rarr; how many tasks the whole suite has, before sharding; iterates in suite order
  * @param tasks every task's verdict, ordered by suite, task and model
+ * @param sandbox the {@code evalunit.sandbox} code tasks ran in ({@code bubblewrap}, or {@code none}
+ *        when they ran unconfined), when the run said; the gate's {@code requireSandbox} refuses
+ *        {@code none} and a summary that does not say
  * @since 0.1.0
  */
 public record Summary(
@@ -36,7 +39,8 @@ public record Summary(
         Map<String, ModelFigures> byModel,
         Optional<Shard> shard,
         Map<String, Integer> suites,
-        List<TaskVerdict> tasks) {
+        List<TaskVerdict> tasks,
+        Optional<String> sandbox) {
 
     /** The format version this class writes and reads. */
     public static final int FORMAT_VERSION = 1;
@@ -51,6 +55,16 @@ public record Summary(
         Objects.requireNonNull(shard, "shard");
         suites = sorted(suites, "suites");
         tasks = List.copyOf(Objects.requireNonNull(tasks, "tasks"));
+        Objects.requireNonNull(sandbox, "sandbox");
+    }
+
+    /**
+     * @param kind the {@code evalunit.sandbox} of the run; never {@code null}
+     * @return this summary, saying which sandbox code tasks ran in
+     */
+    public Summary withSandbox(String kind) {
+        return new Summary(formatVersion, figures, byTag, byModel, shard, suites, tasks,
+                Optional.of(Objects.requireNonNull(kind, "kind")));
     }
 
     /**
@@ -81,7 +95,8 @@ public record Summary(
                 suites.computeIfAbsent(suite, unknown -> (int) ofSuite.stream().map(TaskRecord::task).distinct().count()));
         List<TaskVerdict> verdicts = tasks.stream().map(TaskVerdict::of)
                 .sorted(Comparator.comparing(TaskVerdict::key)).toList();
-        return new Summary(FORMAT_VERSION, Figures.of(tasks), byTag(tasks), byModel, shard, suites, verdicts);
+        return new Summary(FORMAT_VERSION, Figures.of(tasks), byTag(tasks), byModel, shard, suites, verdicts,
+                Optional.empty());
     }
 
     /**

@@ -43,7 +43,7 @@ class BuildResultsTest {
                 for (int i = 0; i < perExecution; i++) {
                     results.add(Records.passed("e" + execution + "-t" + i));
                 }
-                return results.finish(Optional.empty(), Map.of());
+                return results.finish(Optional.empty(), Map.of(), "bubblewrap");
             }));
         }
         for (Future<BuildResults.Build> future : done) {
@@ -61,16 +61,34 @@ class BuildResultsTest {
     }
 
     @Test
+    void oneExecutionRunUnconfinedMakesTheWholeBuildsSummarySayNone() throws IOException {
+        try (BuildResults first = BuildResults.open(dir, "build-1", false)) {
+            first.add(Records.passed("a"));
+            assertThat(first.finish(Optional.empty(), Map.of(), "bubblewrap").summary().sandbox()).hasValue("bubblewrap");
+        }
+        try (BuildResults second = BuildResults.open(dir, "build-1", false)) {
+            second.add(Records.passed("b"));
+            second.finish(Optional.empty(), Map.of(), "none");
+        }
+        try (BuildResults third = BuildResults.open(dir, "build-1", false)) {
+            third.add(Records.passed("c"));
+            BuildResults.Build build = third.finish(Optional.empty(), Map.of(), "bubblewrap");
+            assertThat(build.summary().sandbox()).hasValue("none");
+            assertThat(ResultsFiles.readSummary(dir).sandbox()).hasValue("none");
+        }
+    }
+
+    @Test
     void aNewBuildStartsAfreshAndRemovesTheEarlierSummaryAtOnce() throws IOException {
         try (BuildResults first = BuildResults.open(dir, "build-1", false)) {
             first.add(Records.passed("a"));
-            first.finish(Optional.empty(), Map.of("SreEvalTest", 1));
+            first.finish(Optional.empty(), Map.of("SreEvalTest", 1), "bubblewrap");
         }
         try (BuildResults second = BuildResults.open(dir, "build-2", false)) {
             assertThat(dir.resolve(ResultsFiles.SUMMARY_FILE)).doesNotExist();
             assertThat(ResultsFiles.readResults(dir).tasks()).isEmpty();
             second.add(Records.failed("b"));
-            BuildResults.Build build = second.finish(Optional.empty(), Map.of());
+            BuildResults.Build build = second.finish(Optional.empty(), Map.of(), "bubblewrap");
             assertThat(build.tasks()).extracting(TaskRecord::task).containsExactly("b");
             assertThat(build.summary().suites()).doesNotContainKey("a");
         }

@@ -4,6 +4,7 @@ import dev.evalunit.config.Constants;
 import dev.evalunit.config.Settings;
 import dev.evalunit.model.ModelBinding;
 import dev.evalunit.run.TaskRunner;
+import dev.evalunit.sandbox.Sandboxes;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
@@ -87,7 +88,13 @@ public final class EvalUnitTestEngine extends HierarchicalTestEngine<EvalUnitExe
         }
         boolean resume = Boolean.parseBoolean(settings.get(Constants.RESUME_PROPERTY_NAME, Constants.RESUME_DEFAULT)
                 .strip());
-        RunReport report = new RunReport(reportDirectory, shard, BuildIdentity.of(settings), resume);
+        String sandbox;
+        try {
+            sandbox = Sandboxes.kind(settings.get(Constants.SANDBOX_PROPERTY_NAME, Constants.SANDBOX_DEFAULT));
+        } catch (IllegalArgumentException e) {
+            sandbox = settings.get(Constants.SANDBOX_PROPERTY_NAME, Constants.SANDBOX_DEFAULT); // every task errors with why
+        }
+        RunReport report = new RunReport(reportDirectory, shard, BuildIdentity.of(settings), resume, sandbox);
         return new EvalUnitExecutionContext(settings, runner, configured, report,
                 new Semaphore(concurrency(settings), true), RunMonitor.fromSettings(settings, System.out));
     }

@@ -31,7 +31,11 @@ final class RunReport {
     private BuildResults results;
     private boolean opened;
 
-    RunReport(Path directory, Optional<Shard> shard, String buildId, boolean resume) {
+    private final String sandbox;
+
+    /** @param sandbox the run's {@code evalunit.sandbox}, recorded in {@code summary.json} */
+    RunReport(Path directory, Optional<Shard> shard, String buildId, boolean resume, String sandbox) {
+        this.sandbox = sandbox;
         this.directory = directory;
         this.shard = shard;
         this.buildId = buildId;
@@ -104,7 +108,7 @@ final class RunReport {
         Optional<BuildResults.Build> build = Optional.empty();
         if (results != null) {
             try {
-                build = Optional.of(results.finish(shard, suiteSizes));
+                build = Optional.of(results.finish(shard, suiteSizes, sandbox));
                 results.close();
             } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
                 problems.add("could not write " + directory.resolve("summary.json") + ": " + e);

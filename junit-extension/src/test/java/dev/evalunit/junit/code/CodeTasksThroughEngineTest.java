@@ -97,10 +97,10 @@ class CodeTasksThroughEngineTest {
                 + " the workspace");
         assertThat(failures.get("no-file")).contains("the answer names no file");
         assertThat(failures.get("nothing-exported")).contains("the run exported no spans");
-        assertThat(failures.get("hangs")).contains("process app did not finish within 5s");
+        assertThat(failures.get("hangs")).contains("process app did not finish within 40s");
         assertThat(failures.get("floods")).contains("process app printed more than 20000 characters (an output flood)");
         assertThat(failures.get("never-ready")).contains("process server never printed a line containing"
-                + " \"Listening\" within 5s");
+                + " \"Listening\" within 40s");
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
     }
 

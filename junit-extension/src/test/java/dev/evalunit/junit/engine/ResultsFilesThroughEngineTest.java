@@ -51,6 +51,18 @@ class ResultsFilesThroughEngineTest {
     }
 
     @Test
+    void theSummarySaysWhichSandboxCodeTasksRanIn() throws IOException {
+        evalunit("oracle").configurationParameter(Constants.REPORT_DIR_PROPERTY_NAME, reports.resolve("default").toString())
+                .selectors(selectClasspathResource("engine/models")).execute();
+        evalunit("oracle").configurationParameter(Constants.REPORT_DIR_PROPERTY_NAME, reports.resolve("none").toString())
+                .configurationParameter(Constants.SANDBOX_PROPERTY_NAME, Constants.SANDBOX_NONE)
+                .selectors(selectClasspathResource("engine/models")).execute();
+
+        assertThat(ResultsFiles.readSummary(reports.resolve("default")).sandbox()).hasValue("bubblewrap");
+        assertThat(ResultsFiles.readSummary(reports.resolve("none")).sandbox()).hasValue("none");
+    }
+
+    @Test
     void recordsTheFailedChecksAndTheTokenUsageOfEachTrial() throws IOException {
         evalunit("nop").configurationParameter(Constants.REPORT_DIR_PROPERTY_NAME, reports.toString())
                 .selectors(selectClasspathResource("engine/models")).execute();
