@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -28,6 +29,7 @@ class ArchitectureTest {
                 .layer("source").definedBy("dev.evalunit.source..")
                 .layer("results").definedBy("dev.evalunit.report..")
                 .layer("check").definedBy("dev.evalunit.check..")
+                .layer("sandbox").definedBy("dev.evalunit.sandbox..")
                 .layer("code").definedBy("dev.evalunit.code..")
                 .layer("task").definedBy("dev.evalunit.task..")
                 .layer("model").definedBy("dev.evalunit.model..")
@@ -38,9 +40,11 @@ class ArchitectureTest {
                 .whereLayer("model").mayOnlyBeAccessedByLayers("judge", "run")
                 .whereLayer("task").mayOnlyBeAccessedByLayers("model", "judge", "run")
                 .whereLayer("code").mayOnlyBeAccessedByLayers("task", "model", "judge", "run")
+                .whereLayer("sandbox").mayOnlyBeAccessedByLayers("code", "run")
                 .whereLayer("check").mayOnlyBeAccessedByLayers("code", "task", "model", "judge", "run")
                 .whereLayer("results").mayOnlyBeAccessedByLayers("run")
                 .whereLayer("source").mayOnlyBeAccessedByLayers("code", "task", "model", "judge", "run")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("sandbox", "code", "task", "model", "judge", "run")
                 .because("a task flows task file -> model -> trial -> checks -> results (docs/architecture.md)");
         layers.check(CORE);
     }
@@ -71,6 +75,16 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry..", "dev.langchain4j..",
                         "org.yaml..")
                 .because("the results module is what the gate and the report read: Jackson only")
+                .check(CORE);
+    }
+
+    @Test
+    void everyPublicTypeSaysWhetherUsersMayTouchIt() {
+        classes().that().arePublic().and().areTopLevelClasses()
+                .and().resideOutsideOfPackage("dev.evalunit.testing..") // the tests' own fake endpoint
+                .should().beAnnotatedWith(org.apiguardian.api.API.class)
+                .because("the public API is what docs/architecture.md lists: EXPERIMENTAL for what users touch,"
+                        + " INTERNAL for what is public only because another package of EvalUnit uses it")
                 .check(CORE);
     }
 }

@@ -1,7 +1,11 @@
 package dev.evalunit.check;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 import java.util.regex.Pattern;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * What one span attribute must be: equal to a scalar, a numeric comparison, a regex match, a
@@ -15,6 +19,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface AttributeCondition {
 
     /**

@@ -1,5 +1,9 @@
 package dev.evalunit.check;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * One thing a good result must satisfy, evaluated against what a trial produced: its final
  * answer and its spans.
@@ -10,6 +14,7 @@ package dev.evalunit.check;
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface Check {
 
     /**

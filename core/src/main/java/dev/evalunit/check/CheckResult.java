@@ -1,6 +1,10 @@
 package dev.evalunit.check;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * The outcome of one {@link Check} on one trial.
@@ -11,6 +15,7 @@ import java.util.Objects;
  *        never {@code null}
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record CheckResult(String label, boolean passed, String message) {
 
     public CheckResult {

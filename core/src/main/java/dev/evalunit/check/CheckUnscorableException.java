@@ -1,6 +1,10 @@
 package dev.evalunit.check;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * Thrown by {@link Check#evaluate} when the check cannot say whether the answer is good: its
@@ -12,6 +16,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class CheckUnscorableException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

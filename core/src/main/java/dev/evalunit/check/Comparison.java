@@ -1,10 +1,14 @@
 package dev.evalunit.check;
 
+import org.apiguardian.api.API;
+
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * A numeric comparison written as an operator and a number: {@code < 500}, {@code >= 1},
@@ -17,6 +21,7 @@ import java.util.regex.Pattern;
  * @param operand never {@code null}
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Comparison(Operator operator, BigDecimal operand) {
 
     /** The operators, as written. */

@@ -1,5 +1,7 @@
 package dev.evalunit.check;
 
+import org.apiguardian.api.API;
+
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 import java.util.LinkedHashMap;
@@ -7,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * What one trial produced, as checks see it: the final answer, the spans, and typed attachments
@@ -17,6 +21,7 @@ import java.util.Optional;
  * @param attachments extra facts by type; never {@code null}
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Evidence(String output, List<SpanData> spans, Map<Class<?>, Object> attachments) {
 
     public Evidence {

@@ -1,5 +1,9 @@
 package dev.evalunit.check;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 /**
  * Text as failure messages show it: in double quotes, escaped so that quotes, backslashes and line
  * breaks are visible and the message stays on one line, and abbreviated when long so that one huge
@@ -10,6 +14,7 @@ package dev.evalunit.check;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class Excerpt {
 
     /** Longest text shown in full; longer text keeps its head and tail. */

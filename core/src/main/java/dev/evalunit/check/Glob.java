@@ -1,6 +1,10 @@
 package dev.evalunit.check;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * A span-name pattern: an exact name, or a glob where {@code *} matches any run of characters and
@@ -12,6 +16,7 @@ import java.util.Objects;
  * @param pattern as written; never {@code null}
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Glob(String pattern) {
 
     public Glob {

@@ -1,7 +1,11 @@
 package dev.evalunit.check;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 import java.util.regex.Pattern;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * The checks on a trial's final answer: {@code contains}, {@code not-contains}, {@code equals}
@@ -14,6 +18,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class OutputChecks {
 
     /** The label of every check on the answer. */

@@ -1,7 +1,11 @@
 package dev.evalunit.check;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * The checks on a run of the program a code task's answer was built into ({@code expect.run} in
@@ -11,6 +15,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class RunChecks {
 
     private RunChecks() {

@@ -1,5 +1,7 @@
 package dev.evalunit.check;
 
+import org.apiguardian.api.API;
+
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 import java.time.Duration;
@@ -10,6 +12,8 @@ import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * What happened when the program a trial's answer was built into ran: each process's exit and
  * output, and the spans the run exported. Attached to a trial's {@link Evidence}
@@ -19,6 +23,7 @@ import java.util.stream.Collectors;
  * @param exportedSpans the spans the processes exported, in the order received; never {@code null}
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record RunOutcome(List<ProcessOutcome> processes, List<SpanData> exportedSpans) {
 
     public RunOutcome {

@@ -1,10 +1,14 @@
 package dev.evalunit.check;
 
+import org.apiguardian.api.API;
+
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * What one span must be: a name glob and any of the conditions a span expectation counts by
@@ -17,6 +21,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class SpanCondition {
 
     private final Glob name;

@@ -1,5 +1,7 @@
 package dev.evalunit.check;
 
+import org.apiguardian.api.API;
+
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 
@@ -10,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * A check on the spans a trial produced: which spans (name, attributes, kind, status, parent,
@@ -31,6 +35,7 @@ import java.util.stream.Collectors;
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class SpanExpectation implements Check {
 
     /** Where the span an {@code after} names must be for a counted span to start after it. */

@@ -1,5 +1,7 @@
 package dev.evalunit.check;
 
+import org.apiguardian.api.API;
+
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 import java.math.BigDecimal;
@@ -8,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * A check on the shape of whole traces: a {@link TracePattern} quantified over the trial's traces.
@@ -25,6 +29,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class TraceExpectation implements Check {
 
     /** How many traces must have the shape. */

@@ -1,5 +1,7 @@
 package dev.evalunit.check;
 
+import org.apiguardian.api.API;
+
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 import java.math.BigDecimal;
@@ -7,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * The shape of (part of) a trace: a span that satisfies a {@link SpanCondition}, optionally the
@@ -18,6 +22,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class TracePattern {
 
     private final SpanCondition condition;

@@ -1,11 +1,15 @@
 package dev.evalunit.check;
 
+import org.apiguardian.api.API;
+
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * What an agent did to its workspace: the files before it started and when it finished. Attached
@@ -15,6 +19,7 @@ import java.util.TreeSet;
  * @param after path to content when the agent finished; never {@code null}
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record WorkspaceChange(Map<String, String> before, Map<String, String> after) {
 
     public WorkspaceChange {

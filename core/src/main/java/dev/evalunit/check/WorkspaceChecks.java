@@ -1,7 +1,11 @@
 package dev.evalunit.check;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * The checks on what an agent did to its workspace ({@code expect.workspace} in task files):
@@ -14,6 +18,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class WorkspaceChecks {
 
     private WorkspaceChecks() {

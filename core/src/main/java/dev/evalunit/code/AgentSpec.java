@@ -1,11 +1,15 @@
 package dev.evalunit.code;
 
+import org.apiguardian.api.API;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.OptionalInt;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * How a code task with {@code answer: agent} is worked on: the model gets tools over a workspace
@@ -21,6 +25,7 @@ import java.util.OptionalInt;
  * @param maxResultChars the most characters one tool result holds; longer results are cut with a note
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record AgentSpec(OptionalInt maxToolCalls, Optional<Duration> maxTime, OptionalLong maxTokens,
                         List<String> commands, int maxResultChars) {
 

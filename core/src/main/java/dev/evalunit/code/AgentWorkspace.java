@@ -1,5 +1,7 @@
 package dev.evalunit.code;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +31,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 /**
  * The workspace an agent works in during one trial of a code task with {@code answer: agent}: a
  * fresh copy of the task's workspace in a temporary directory, and the tools over it (list, read,
@@ -42,6 +46,7 @@ import java.util.stream.Stream;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class AgentWorkspace implements AutoCloseable {
 
     /** The tools, by name. */

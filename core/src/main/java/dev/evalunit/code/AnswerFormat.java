@@ -1,11 +1,15 @@
 package dev.evalunit.code;
 
+import org.apiguardian.api.API;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * How the files of a code task travel in text, both ways: the workspace as the prompt shows it,
@@ -28,6 +32,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class AnswerFormat {
 
     /** The most files one answer may give. */

@@ -1,5 +1,7 @@
 package dev.evalunit.code;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.check.Evidence;
 import dev.evalunit.check.RunOutcome;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -9,6 +11,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * What building and running a code task's answer came to. Nothing is left behind: the
@@ -22,6 +26,7 @@ import java.util.function.UnaryOperator;
  * @param duration how long building and running took; never {@code null}
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record CodeRun(Optional<String> failure, List<SpanData> spans, RunOutcome outcome, Duration duration) {
 
     public CodeRun {

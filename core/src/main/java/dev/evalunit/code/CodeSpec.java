@@ -1,5 +1,7 @@
 package dev.evalunit.code;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.check.Check;
 import dev.evalunit.source.SourcePosition;
 
@@ -9,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * What makes a task a code task: the workspace shown to the model, the reference solution, how
@@ -25,6 +29,7 @@ import java.util.TreeMap;
  *        tools instead of answering with whole files
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record CodeSpec(Map<String, String> workspace, Optional<Map<String, String>> reference, RunSpec run,
                        List<Check> checks, SourcePosition source, Optional<AgentSpec> agent) {
 

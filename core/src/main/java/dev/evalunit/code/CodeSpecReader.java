@@ -1,5 +1,7 @@
 package dev.evalunit.code;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.check.Check;
 import dev.evalunit.check.Comparison;
 import dev.evalunit.check.RunChecks;
@@ -24,6 +26,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 /**
  * Reads the parts of a task file that make it a code task: {@code workspace}, {@code reference}
  * (a folder, for code tasks), {@code run} and {@code expect.run}, into a {@link CodeSpec}, reading
@@ -33,6 +37,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class CodeSpecReader {
 
     /** The top-level keys a code task adds to a task file. */

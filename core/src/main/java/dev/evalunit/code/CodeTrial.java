@@ -1,5 +1,7 @@
 package dev.evalunit.code;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.check.RunOutcome;
 import dev.evalunit.sandbox.Sandbox;
 import dev.evalunit.sandbox.SandboxSpec;
@@ -27,6 +29,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 /**
  * Builds and runs a code task's answer: the answer's files over a fresh copy of the workspace in a
  * temporary directory, compiled in this JVM, its processes started in order as JVMs of their own
@@ -48,6 +52,7 @@ import java.util.stream.Collectors;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class CodeTrial {
 
     /** How long a service gets to export and exit after it is asked to stop, before it is killed. */

@@ -1,11 +1,15 @@
 package dev.evalunit.code;
 
+import org.apiguardian.api.API;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * One process of a code task's run: a Java main class started in a JVM of its own.
@@ -21,6 +25,7 @@ import java.util.Optional;
  *        {@code -Dshop.mode=test}; placeholders as in {@code args}; never {@code null}
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record ProcessSpec(String name, String mainClass, List<String> args, Map<String, String> env,
                           Optional<String> ready, List<String> jvmOptions) {
 

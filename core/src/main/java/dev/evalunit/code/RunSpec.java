@@ -1,5 +1,7 @@
 package dev.evalunit.code;
 
+import org.apiguardian.api.API;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -8,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * How a code task's program runs: its processes in start order, the ports the engine assigns,
@@ -25,6 +29,7 @@ import java.util.Optional;
  *        ({@code run.libraries}, found on the tests' class path); never {@code null}
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record RunSpec(List<ProcessSpec> processes, List<String> ports, Map<String, String> env,
                       Optional<Duration> timeout, int maxOutputChars, List<Path> libraries) {
 

@@ -1,5 +1,9 @@
 package dev.evalunit.config;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * Every configuration key EvalUnit reads, in one place.
  *
@@ -10,6 +14,7 @@ package dev.evalunit.config;
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class Constants {
 
     /**

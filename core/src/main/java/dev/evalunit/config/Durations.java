@@ -1,9 +1,13 @@
 package dev.evalunit.config;
 
+import org.apiguardian.api.API;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Parses the short durations used in task files and configuration: {@code 1500ms}, {@code 90s},
@@ -11,6 +15,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class Durations {
 
     /** What a valid duration looks like, for error messages. */

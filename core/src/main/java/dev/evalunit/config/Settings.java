@@ -1,9 +1,13 @@
 package dev.evalunit.config;
 
+import org.apiguardian.api.API;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Typed access to the {@link Constants configuration keys}, over any source of string values
@@ -14,6 +18,7 @@ import java.util.function.Function;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class Settings {
 
     private final Function<String, Optional<String>> source;

@@ -1,11 +1,15 @@
 package dev.evalunit.judge;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.check.Evidence;
 import dev.evalunit.task.Task;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.Tracer;
 
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * What a suite grades answers with, beyond string matching: its judge model and its similarity
@@ -16,6 +20,7 @@ import java.util.Objects;
  * @param similarity the suite's similarity scorer; never {@code null}
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record Graders(Judge judge, SimilarityScorer similarity) {
 
     public Graders {

@@ -1,5 +1,7 @@
 package dev.evalunit.judge;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.check.CheckUnscorableException;
 import dev.evalunit.config.Constants;
 import dev.evalunit.config.Settings;
@@ -28,6 +30,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 /**
  * The judge model of a suite: a LangChain4j {@link ChatModel} that grades answers against the
  * rubrics of {@code judge} checks. Built from a {@code @JudgeModel} member of the suite class or
@@ -48,6 +52,7 @@ import java.util.function.Function;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class Judge {
 
     static final String SPAN_NAME_PREFIX = "judge ";

@@ -1,5 +1,7 @@
 package dev.evalunit.judge;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.task.Reference;
 import dev.evalunit.task.Task;
 import dev.evalunit.task.TaskMessage;
@@ -9,6 +11,8 @@ import io.opentelemetry.api.trace.Tracer;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * What a {@code judge} check needs from its trial, attached to the trial's
@@ -25,6 +29,7 @@ import java.util.Optional;
  * @param tracer makes the judge's spans; never {@code null}
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record JudgeContext(
         Judge judge,
         String taskId,

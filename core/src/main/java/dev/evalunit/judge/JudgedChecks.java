@@ -1,10 +1,14 @@
 package dev.evalunit.judge;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.check.Check;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * The checks on a trial's final answer that need judgement rather than string matching:
@@ -21,6 +25,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class JudgedChecks {
 
     /** The label of both checks: they are checks on the answer. */

@@ -1,5 +1,7 @@
 package dev.evalunit.judge;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.check.CheckUnscorableException;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
@@ -8,6 +10,8 @@ import dev.langchain4j.store.embedding.CosineSimilarity;
 
 import java.util.List;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Scores how alike two texts mean: the cosine similarity of their sentence embeddings, from -1 to
@@ -24,6 +28,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class SimilarityScorer {
 
     /** The optional dependency that holds the bundled model, as {@code groupId:artifactId}. */

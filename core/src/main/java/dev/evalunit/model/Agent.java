@@ -1,5 +1,9 @@
 package dev.evalunit.model;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * A system under test that is more than one chat model: an agent, a RAG service, a pipeline.
  * Return one from a {@code @ModelUnderTest} member to score it.
@@ -28,6 +32,7 @@ package dev.evalunit.model;
  * @since 0.1.0
  */
 @FunctionalInterface
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface Agent {
 
     /**

@@ -1,5 +1,7 @@
 package dev.evalunit.model;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.task.Task;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -9,12 +11,15 @@ import io.opentelemetry.api.OpenTelemetry;
 
 import java.util.List;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * What an {@link Agent} gets for one trial: the task's input, a handle on the task's tools, and
  * the trial's telemetry. Valid only during the call to {@link Agent#answer}.
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public interface AgentContext {
 
     /** @return the task being run */

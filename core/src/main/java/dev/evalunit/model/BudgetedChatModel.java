@@ -1,5 +1,7 @@
 package dev.evalunit.model;
 
+import org.apiguardian.api.API;
+
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.ChatRequestOptions;
@@ -8,12 +10,15 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 /**
  * A chat model whose calls are checked against an agent's budgets: before each call (time) and
  * after each reply (tokens). The checks throw {@link AgentBudgetSpent} to end the trial.
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class BudgetedChatModel extends DecoratingChatModel {
 
     private final Runnable before;

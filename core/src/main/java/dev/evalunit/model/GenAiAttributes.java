@@ -1,8 +1,12 @@
 package dev.evalunit.model;
 
+import org.apiguardian.api.API;
+
 import io.opentelemetry.api.common.AttributeKey;
 
 import java.util.List;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * The span attributes EvalUnit writes, from the OpenTelemetry GenAI semantic conventions, plus
@@ -11,6 +15,7 @@ import java.util.List;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class GenAiAttributes {
 
     /** {@code chat}, {@code execute_tool} or {@code invoke_agent}. */

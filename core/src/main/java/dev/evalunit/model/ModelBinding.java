@@ -1,5 +1,7 @@
 package dev.evalunit.model;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.config.Constants;
 import dev.evalunit.config.Settings;
 import dev.evalunit.task.Task;
@@ -9,12 +11,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * The model under test, bound for a run: the name reports use, and the {@link Agent} that answers
  * each task. Built from a {@code @ModelUnderTest} member or from configuration.
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ModelBinding {
 
     private final String name;

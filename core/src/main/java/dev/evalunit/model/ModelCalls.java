@@ -1,5 +1,7 @@
 package dev.evalunit.model;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.config.Constants;
 import dev.evalunit.config.Settings;
 import dev.evalunit.task.Task;
@@ -11,6 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * How a run makes its model calls: every call to a model under test is retried on transient
@@ -24,6 +28,7 @@ import java.util.function.LongSupplier;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class ModelCalls {
 
     private final int retries;

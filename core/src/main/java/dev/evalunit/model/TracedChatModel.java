@@ -1,5 +1,7 @@
 package dev.evalunit.model;
 
+import org.apiguardian.api.API;
+
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.ChatRequestOptions;
@@ -17,6 +19,8 @@ import io.opentelemetry.context.Scope;
 import java.util.List;
 import java.util.Objects;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 /**
  * A {@link ChatModel} that records each call as a GenAI {@code chat} CLIENT span: request and
  * response model, token usage, finish reasons, and {@code error.type} when the call fails.
@@ -27,6 +31,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class TracedChatModel extends DecoratingChatModel {
 
     private final Tracer tracer;

@@ -1,5 +1,7 @@
 package dev.evalunit.run;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.check.CheckResult;
 import dev.evalunit.task.Task;
 
@@ -7,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import dev.evalunit.report.TaskOutcome;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * What a task came to over all its trials, against one model.
@@ -16,6 +20,7 @@ import dev.evalunit.report.TaskOutcome;
  * @param trials every trial, in order; never empty
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record TaskResult(Task task, String model, List<TrialResult> trials) {
 
     public TaskResult {

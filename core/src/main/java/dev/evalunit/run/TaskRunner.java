@@ -1,5 +1,7 @@
 package dev.evalunit.run;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.check.Check;
 import dev.evalunit.check.CheckResult;
 import dev.evalunit.check.CheckUnscorableException;
@@ -45,12 +47,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 /**
  * Runs a task against a model: each trial in its own trace, on a thread of its own, under a
  * deadline; then every check on the answer and the spans. Safe to use from several threads.
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class TaskRunner {
 
     /** Trial threads are daemons: a model stuck past its deadline must not keep the JVM alive. */

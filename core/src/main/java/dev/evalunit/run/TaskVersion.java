@@ -1,5 +1,7 @@
 package dev.evalunit.run;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.task.Task;
 
 import java.io.IOException;
@@ -10,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 /**
  * A hash of a task as it was run, so that a resumed run skips a task only when neither its file
  * nor its input changed. It covers the bytes of the task file (checks, reference, pass policy,
@@ -18,6 +22,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class TaskVersion {
 
     private TaskVersion() {

@@ -1,5 +1,7 @@
 package dev.evalunit.run;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.check.CheckResult;
 import dev.evalunit.check.Evidence;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -8,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * What one trial of a task came to.
@@ -26,6 +30,7 @@ import java.util.Optional;
  *        written in Java grade a trial exactly as its task's checks did
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record TrialResult(
         int trial,
         String output,

@@ -1,10 +1,14 @@
 package dev.evalunit.sandbox;
 
+import org.apiguardian.api.API;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Where the engine runs whatever it runs on a model's behalf (compiling an answer, the processes of
@@ -19,6 +23,7 @@ import java.util.Map;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public interface Sandbox extends AutoCloseable {
 
     /** @return the workspace as commands see it: their working directory, read-write */

@@ -1,10 +1,14 @@
 package dev.evalunit.sandbox;
 
+import org.apiguardian.api.API;
+
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * What a {@link Sandbox} gives its commands, and how much of the machine they may use.
@@ -18,6 +22,7 @@ import java.util.Objects;
  * @param diskBytes the most bytes the workspace and the temporary directory may hold together
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record SandboxSpec(List<Path> readOnly, List<InetSocketAddress> services, long memoryBytes,
                           int processes, Duration cpu, long diskBytes) {
 

@@ -1,8 +1,12 @@
 package dev.evalunit.sandbox;
 
+import org.apiguardian.api.API;
+
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Opens sandboxes of the kind {@code evalunit.sandbox} names: {@link #BUBBLEWRAP} (the default)
@@ -10,6 +14,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class Sandboxes {
 
     /** Linux namespaces through bubblewrap; the default. */

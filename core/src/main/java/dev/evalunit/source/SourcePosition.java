@@ -1,7 +1,11 @@
 package dev.evalunit.source;
 
+import org.apiguardian.api.API;
+
 import java.net.URI;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * A place in a task file: what error messages print as {@code path:line:column} and what IDEs
@@ -14,6 +18,7 @@ import java.util.Objects;
  * @param column 1-based column
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record SourcePosition(URI uri, String path, int line, int column) {
 
     public SourcePosition {

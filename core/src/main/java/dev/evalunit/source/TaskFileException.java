@@ -1,6 +1,10 @@
 package dev.evalunit.source;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * A task file that cannot be used: it does not parse, does not fit the format, or clashes with
@@ -11,6 +15,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class TaskFileException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -1,8 +1,12 @@
 package dev.evalunit.task;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 import java.util.Optional;
 import dev.evalunit.source.TaskFileException;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * What loading one task file gave: the file, or the error that makes it unusable.
@@ -13,6 +17,7 @@ import dev.evalunit.source.TaskFileException;
  * @since 0.1.0
  * @see SuiteLoader
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record LoadedFile(TaskDocument document, Optional<TaskFile> file, Optional<TaskFileException> error) {
 
     public LoadedFile {

@@ -1,9 +1,13 @@
 package dev.evalunit.task;
 
+import org.apiguardian.api.API;
+
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.BinomialTest;
 
 import java.util.Locale;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * How many of a task's trials must pass for the task to pass: {@code all}, {@code any}, a number,
@@ -16,6 +20,7 @@ import java.util.Locale;
  * @param maxTrials the most trials an adaptive policy runs; 0 when the policy is not adaptive
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record PassPolicy(int required, double rate, int maxTrials) {
 
     /** Every trial must pass. */

@@ -1,7 +1,11 @@
 package dev.evalunit.task;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * A task's reference solution: what the {@code oracle} model replays through the tool loop to
@@ -11,6 +15,7 @@ import java.util.Objects;
  * @param output the final answer; never {@code null}, may be empty
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Reference(List<ToolCall> toolCalls, String output) {
 
     public Reference {

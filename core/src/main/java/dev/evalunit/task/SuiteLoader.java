@@ -1,5 +1,7 @@
 package dev.evalunit.task;
 
+import org.apiguardian.api.API;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import dev.evalunit.source.SourcePosition;
 import dev.evalunit.source.TaskFileException;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Loads the task files of a suite, each on its own: a file that cannot be read or is not valid
@@ -26,6 +30,7 @@ import dev.evalunit.source.TaskFileException;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class SuiteLoader {
 
     private final TaskFileLoader loader = new TaskFileLoader();

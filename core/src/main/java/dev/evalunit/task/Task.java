@@ -1,5 +1,7 @@
 package dev.evalunit.task;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.check.Check;
 import dev.evalunit.code.CodeSpec;
 
@@ -8,6 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import dev.evalunit.source.SourcePosition;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * One piece of work for the model and what a good result looks like, as read from a task file.
@@ -28,6 +32,7 @@ import dev.evalunit.source.SourcePosition;
  *        cluster them; empty to cluster by task file
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Task(
         String id,
         Optional<String> title,

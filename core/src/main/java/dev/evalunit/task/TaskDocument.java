@@ -1,5 +1,7 @@
 package dev.evalunit.task;
 
+import org.apiguardian.api.API;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -12,6 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import dev.evalunit.source.YamlLimits;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * A task file found on the classpath or on disk, not yet read: where it is, how to show it, and
@@ -26,6 +30,7 @@ import dev.evalunit.source.YamlLimits;
  * @since 0.1.0
  * @see TaskDocuments
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record TaskDocument(URI uri, String path, String defaultId, List<TaskDocument> defaults) {
 
     /** A UTF-8 code point takes at most 4 bytes: a file this long is oversized whatever it holds. */

@@ -1,5 +1,7 @@
 package dev.evalunit.task;
 
+import org.apiguardian.api.API;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
@@ -25,6 +27,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 /**
  * Finds task files ({@code *.yaml} and {@code *.yml}) on the classpath and on disk, as
  * {@link TaskDocument}s sorted by path, so every run sees them in the same order. A folder's
@@ -34,6 +38,7 @@ import java.util.stream.Stream;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class TaskDocuments {
 
     private static final String DEFAULTS = TaskFileLoader.DEFAULTS_FILE_NAME;

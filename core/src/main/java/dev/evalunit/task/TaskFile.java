@@ -1,10 +1,14 @@
 package dev.evalunit.task;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import dev.evalunit.source.SourcePosition;
 import dev.evalunit.source.TaskFileException;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * A task file as loaded: where it is, its form, and its items in file order. A file of one task
@@ -18,6 +22,7 @@ import dev.evalunit.source.TaskFileException;
  * @param items the items, in file order; never {@code null}
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record TaskFile(SourcePosition source, Form form, String id, List<Item> items) {
 
     /** How a file holds its tasks. */

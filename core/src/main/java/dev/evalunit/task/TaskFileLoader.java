@@ -1,5 +1,7 @@
 package dev.evalunit.task;
 
+import org.apiguardian.api.API;
+
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -14,6 +16,8 @@ import dev.evalunit.source.TaskFileException;
 import dev.evalunit.source.YamlSource;
 import dev.evalunit.source.YamlNodes;
 import dev.evalunit.source.SafeYaml;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Reads the text of a task file into a {@link TaskFile}, or fails with a
@@ -33,6 +37,7 @@ import dev.evalunit.source.SafeYaml;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class TaskFileLoader {
 
     /** The name of a folder's defaults file. */

@@ -1,6 +1,10 @@
 package dev.evalunit.task;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * One message of a task's input conversation.
@@ -9,6 +13,7 @@ import java.util.Objects;
  * @param content what is said; never {@code null}
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record TaskMessage(Role role, String content) {
 
     /** The speakers a task file may use in {@code messages}. */

@@ -1,5 +1,7 @@
 package dev.evalunit.task;
 
+import org.apiguardian.api.API;
+
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.internal.JsonSchemaElementJsonUtils;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
@@ -7,6 +9,8 @@ import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 
 import java.util.Map;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * A tool offered to the model, and the fixed result the engine returns when the model calls it.
@@ -17,6 +21,7 @@ import java.util.Objects;
  * @param result what a call returns to the model: the text as written, or the JSON of a structured value; never {@code null}
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record ToolFixture(String name, String description, Map<String, Object> parameters, String result) {
 
     public ToolFixture {

@@ -1,10 +1,14 @@
 package dev.evalunit.junit;
 
+import org.apiguardian.api.API;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * Marks the static method (without parameters) or static field of an {@link EvalSuite} class
@@ -37,6 +41,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.FIELD})
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public @interface EmbeddingModel {
 
     /** @return the name failure messages use; default: the model's name, else the member's name */

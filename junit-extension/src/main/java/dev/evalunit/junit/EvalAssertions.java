@@ -1,7 +1,11 @@
 package dev.evalunit.junit;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.run.TaskResult;
 import dev.evalunit.run.TrialResult;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * Entry point of EvalUnit's fluent assertions, AssertJ style:
@@ -9,6 +13,7 @@ import dev.evalunit.run.TrialResult;
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class EvalAssertions {
 
     private EvalAssertions() {

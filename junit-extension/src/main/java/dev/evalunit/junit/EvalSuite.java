@@ -1,5 +1,7 @@
 package dev.evalunit.junit;
 
+import org.apiguardian.api.API;
+
 import org.junit.platform.commons.annotation.Testable;
 
 import java.lang.annotation.Documented;
@@ -7,6 +9,8 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * Declares a suite of task files on a test class, so that {@code mvn test}, Surefire and IDEs run
@@ -30,6 +34,7 @@ import java.lang.annotation.Target;
 @Testable
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public @interface EvalSuite {
 
     /**

@@ -1,5 +1,7 @@
 package dev.evalunit.junit;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.judge.Graders;
 import dev.evalunit.model.ModelBinding;
 import dev.evalunit.run.TaskResult;
@@ -19,12 +21,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * Runs prompts and task files against the model under test from a hand-written Jupiter test.
  * Injected by {@link EvalUnitExtension}; each run is a full trial, with its own captured spans.
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class EvalUnit {
 
     private final ModelBinding model;

@@ -1,5 +1,7 @@
 package dev.evalunit.junit;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.config.Settings;
 import dev.evalunit.judge.Graders;
 import dev.evalunit.model.ModelBinding;
@@ -10,6 +12,8 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * A Jupiter extension for hand-written tests: injects an {@link EvalUnit} that runs a prompt or a
@@ -33,6 +37,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class EvalUnitExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EvalUnitExtension.class);

@@ -1,10 +1,14 @@
 package dev.evalunit.junit;
 
+import org.apiguardian.api.API;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * Marks the static method (without parameters) or static field of an {@link EvalSuite} class, or
@@ -19,6 +23,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.FIELD})
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public @interface ModelUnderTest {
 
     /**

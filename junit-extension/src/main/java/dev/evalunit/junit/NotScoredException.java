@@ -1,5 +1,9 @@
 package dev.evalunit.junit;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * Thrown by {@link EvalAssertions}' assertions when a trial or a task could not be scored (the
  * endpoint was down, the agent threw, the oracle had no reference). It is not an
@@ -8,6 +12,7 @@ package dev.evalunit.junit;
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class NotScoredException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

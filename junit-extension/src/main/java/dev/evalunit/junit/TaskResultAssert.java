@@ -1,14 +1,19 @@
 package dev.evalunit.junit;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.report.TaskOutcome;
 import dev.evalunit.run.TaskResult;
 import org.assertj.core.api.AbstractAssert;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * Assertions on a task's verdict, with the task's own failure report as the message.
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class TaskResultAssert extends AbstractAssert<TaskResultAssert, TaskResult> {
 
     TaskResultAssert(TaskResult actual) {

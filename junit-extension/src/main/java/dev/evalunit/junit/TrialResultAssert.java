@@ -1,5 +1,7 @@
 package dev.evalunit.junit;
 
+import org.apiguardian.api.API;
+
 import dev.evalunit.check.Check;
 import dev.evalunit.check.CheckResult;
 import dev.evalunit.check.Evidence;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * Assertions on one trial, built on the same checks as task files, so a failure reads the same:
  * {@code output: expected to contain "Paris", was "…Lyon…"}. Words mean what they mean in AssertJ:
@@ -28,6 +32,7 @@ import java.util.stream.Collectors;
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class TrialResultAssert extends AbstractAssert<TrialResultAssert, TrialResult> {
 
     TrialResultAssert(TrialResult actual) {

@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -29,5 +30,14 @@ class ArchitectureTest {
     @Test
     void packagesHaveNoCycles() {
         slices().matching("dev.evalunit.(**)").should().beFreeOfCycles().check(JUNIT);
+    }
+
+    @Test
+    void everyPublicTypeSaysWhetherUsersMayTouchIt() {
+        classes().that().arePublic().and().areTopLevelClasses()
+                .should().beAnnotatedWith(org.apiguardian.api.API.class)
+                .because("the public API is what docs/architecture.md lists: EXPERIMENTAL for what users touch,"
+                        + " INTERNAL for what is public only because another package of EvalUnit uses it")
+                .check(JUNIT);
     }
 }

@@ -1,5 +1,7 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +24,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 /**
  * The results of one build in one report directory, shared by every engine execution of that
  * build: a {@code @Suite} class beside {@code @EvalSuite} classes, several Surefire forks or
@@ -38,6 +42,7 @@ import java.util.TreeMap;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class BuildResults implements AutoCloseable {
 
     /** The file that names the build the directory's results belong to. */

@@ -1,5 +1,7 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
 
 import java.util.Collection;
 import java.util.Collections;
@@ -9,6 +11,8 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * The figures of a set of task results: counts, the pass rate with its 95% Wilson interval, and,
@@ -28,6 +32,7 @@ import java.util.TreeMap;
  * @param passHatK k &rarr; the mean pass^k (all k of k trials pass), likewise
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Figures(
         int total,
         int passed,

@@ -1,9 +1,13 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * A task whose trials disagreed: some passed, some failed. Its success rate comes with the 95%
@@ -15,6 +19,7 @@ import java.util.Objects;
  * @param interval the 95% Wilson interval of {@code passedTrials / trials}; never {@code null}
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record FlakyTask(TaskKey key, int passedTrials, int trials, Statistics.Interval interval) {
 
     public FlakyTask {

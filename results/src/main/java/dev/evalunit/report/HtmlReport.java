@@ -1,5 +1,7 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -14,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 /**
  * The report people look at: one self-contained HTML file ({@value #REPORT_FILE}) with the run's
  * pass rates per model and tag, the leaderboard, a task table to filter, and per task its checks,
@@ -23,6 +27,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class HtmlReport {
 
     /** The name of the report file in a report directory. */

@@ -1,7 +1,11 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
 import java.util.Objects;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * One turn of a trial's conversation, as a results file keeps it for people to read: the task's
@@ -14,6 +18,7 @@ import java.util.Optional;
  * @param arguments for a tool call, its arguments as the model wrote them
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record MessageRecord(String role, String content, Optional<String> tool, Optional<String> arguments) {
 
     public MessageRecord {

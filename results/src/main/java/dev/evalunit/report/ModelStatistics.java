@@ -1,5 +1,7 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
 import org.apache.commons.statistics.distribution.TDistribution;
 
 import java.util.Collection;
@@ -10,6 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * The statistics of one model's run beyond its {@link Figures}: the pass rate's interval allowing for
@@ -29,6 +33,7 @@ import java.util.TreeMap;
  *        no task was scored
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record ModelStatistics(
         String clustering,
         int clusters,

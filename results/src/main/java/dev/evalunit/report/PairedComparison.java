@@ -1,5 +1,7 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.BinomialTest;
@@ -13,6 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * A candidate run compared with a baseline task by task, on the tasks both scored. Pairing removes
@@ -39,6 +43,7 @@ import java.util.stream.Collectors;
  * @param newlyPassing tasks that failed in the baseline and pass now, in key order
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record PairedComparison(
         Test test,
         int tasks,

@@ -1,7 +1,11 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
 
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * One task as two runs scored it, for a {@link PairedComparison}.
@@ -12,6 +16,7 @@ import java.util.Objects;
  * @param baseline the baseline run's verdict of the same task; never {@code null}, scored
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record PairedTask(TaskKey key, String cluster, TaskVerdict candidate, TaskVerdict baseline) {
 
     public PairedTask {

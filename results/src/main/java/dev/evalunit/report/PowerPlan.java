@@ -1,11 +1,15 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * What a paired comparison of a suite this size can detect: the smallest drop in pass rate found
@@ -27,6 +31,7 @@ import java.util.stream.IntStream;
  * @param minimumDetectableDrop the smallest drop detected with {@code power}; may exceed 1, meaning no drop can be
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record PowerPlan(int tasks, double trials, double rate, double alpha, double power, double taskSd,
         double designEffect, double minimumDetectableDrop) {
 

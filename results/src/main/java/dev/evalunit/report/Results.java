@@ -1,11 +1,15 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * What was read from a {@code results.jsonl}.
@@ -15,6 +19,7 @@ import java.util.Objects;
  * @param warnings what was skipped and why, e.g. an incomplete last line of a run that was killed
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Results(Path file, List<TaskRecord> tasks, List<String> warnings) {
 
     public Results {

@@ -1,8 +1,12 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * A results file or summary that cannot be read: its message names the file, the line where there
@@ -11,6 +15,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ResultsFileException extends IOException {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -15,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 /**
  * Writes and reads the two files of a report directory: {@code results.jsonl}, one line per
  * finished task, written as tasks finish; and {@code summary.json}, the figures of the run, written
@@ -22,6 +26,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public final class ResultsFiles {
 
     /** The name of the file of task lines. */

@@ -1,11 +1,15 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Appends one line of JSON per finished task to {@code results.jsonl}. Thread-safe.
@@ -17,6 +21,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class ResultsWriter implements AutoCloseable {
 
     private final Path file;

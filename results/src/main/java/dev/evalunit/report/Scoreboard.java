@@ -1,11 +1,15 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * Collects the results of a run as tasks finish, for its {@link Summary}. Thread-safe: tasks
@@ -16,6 +20,7 @@ import java.util.Optional;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class Scoreboard {
 
     private final Map<TaskKey, TaskRecord> tasks = new LinkedHashMap<>();

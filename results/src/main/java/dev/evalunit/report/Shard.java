@@ -1,5 +1,9 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 /**
  * Which part of a suite a run scored, when the suite was split across machines.
  *
@@ -7,6 +11,7 @@ package dev.evalunit.report;
  * @param total how many shards the suite was split into, at least 1
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record Shard(int index, int total) {
 
     public Shard {

@@ -1,10 +1,14 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * One span of a trial, as a results file keeps it for the report's waterfall. Times are relative to
@@ -19,6 +23,7 @@ import java.util.Optional;
  * @param attributes the span's attributes as text, redacted and cut; iterates in the order written
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record SpanRecord(String name, String spanId, Optional<String> parentSpanId, long startNanos,
         long durationNanos, String status, Map<String, String> attributes) {
 

@@ -1,5 +1,9 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 /**
  * The estimates a pass rate is reported with: the Wilson score interval of a proportion, and the
  * unbiased pass@k and pass^k estimators over repeated trials. Formulas are in
@@ -7,6 +11,7 @@ package dev.evalunit.report;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public final class Statistics {
 
     /** The normal quantile for a two-sided 95% interval, &Phi;<sup>-1</sup>(0.975). */

@@ -1,5 +1,7 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -14,6 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * What {@code summary.json} holds: the figures of a run overall, per tag and per model, which
@@ -32,6 +36,7 @@ import java.util.stream.Collectors;
  *        {@code none} and a summary that does not say
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record Summary(
         int formatVersion,
         Figures figures,

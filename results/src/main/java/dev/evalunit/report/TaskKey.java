@@ -1,7 +1,11 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
 import java.util.Comparator;
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * What identifies a task's result within a run: the suite, the task's id and the model. Two
@@ -12,6 +16,7 @@ import java.util.Objects;
  * @param model the model's name; never {@code null}
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record TaskKey(String suite, String task, String model) implements Comparable<TaskKey> {
 
     private static final Comparator<TaskKey> ORDER = Comparator.comparing(TaskKey::suite)

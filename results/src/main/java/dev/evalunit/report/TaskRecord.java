@@ -1,10 +1,14 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * One finished task against one model: a line of {@code results.jsonl}.
@@ -24,6 +28,7 @@ import java.util.function.UnaryOperator;
  * @param clusterKey the task's {@code cluster:} key, when its file sets one; never {@code null}
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record TaskRecord(
         String suite,
         String task,

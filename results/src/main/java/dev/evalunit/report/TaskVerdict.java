@@ -1,7 +1,11 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
 
 import java.util.Objects;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 /**
  * A task's verdict in a summary: enough for a gate to list what failed or regressed, to catch
@@ -18,6 +22,7 @@ import java.util.Objects;
  *        a dataset and the variants of a template share (clusters are told apart per suite); never {@code null}
  * @since 0.1.0
  */
+@API(status = INTERNAL, since = "0.1.0")
 public record TaskVerdict(String suite, String task, String model, TaskOutcome status, int trials, int passedTrials,
         String cluster) {
 

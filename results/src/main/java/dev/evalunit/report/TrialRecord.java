@@ -1,8 +1,12 @@
 package dev.evalunit.report;
 
+import org.apiguardian.api.API;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * One trial of a task, as a results file holds it.
@@ -21,6 +25,7 @@ import java.util.Optional;
  *        written before they were kept
  * @since 0.1.0
  */
+@API(status = EXPERIMENTAL, since = "0.1.0")
 public record TrialRecord(
         int trial,
         boolean passed,
