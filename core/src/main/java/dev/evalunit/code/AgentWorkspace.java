@@ -204,7 +204,7 @@ public final class AgentWorkspace implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        CodeTrial.delete(root);
+        dev.evalunit.sandbox.Workspaces.delete(root);
     }
 
     /** @return the user message of an agent task: the instruction, the workspace's paths and how to work */

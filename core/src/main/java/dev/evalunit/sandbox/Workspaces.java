@@ -1,5 +1,7 @@
 package dev.evalunit.sandbox;
 
+import org.apiguardian.api.API;
+
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -7,14 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Removing a sandbox's folder. */
-final class Workspaces {
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+/** Removing a sandbox's folder, or an agent's workspace. */
+@API(status = INTERNAL, since = "0.1.0")
+public final class Workspaces {
 
     private Workspaces() {
     }
 
     /** Removes the folder; what cannot be removed now (a file still open) goes when the JVM exits. */
-    static void delete(Path directory) {
+    public static void delete(Path directory) {
         try {
             Files.walkFileTree(directory, new SimpleFileVisitor<>() {
                 @Override
