@@ -1,7 +1,6 @@
 package dev.evalunit.maven;
 
 import dev.evalunit.report.ResultsFiles;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -10,7 +9,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +30,7 @@ import java.util.OptionalDouble;
  * @since 0.1.0
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractMojo {
+public class CheckMojo extends ResultsMojo {
 
     /** The lowest pass rate (passed / (passed + failed), from 0 to 1) that passes, for each model. None by default. */
     @Parameter(property = "evalunit.minPassRate")
@@ -89,12 +87,6 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "evalunit.failWhenInconclusive", defaultValue = "false")
     private boolean failWhenInconclusive;
 
-    /**
-     * The report directories to read and merge (one per module or shard), each holding
-     * {@code summary.json} and {@code results.jsonl}. Default: {@code ${project.build.directory}/evalunit}.
-     */
-    @Parameter(property = "evalunit.reportDirectories")
-    private List<File> reportDirectories;
 
     /**
      * Refuse results whose code tasks ran unconfined ({@code evalunit.sandbox=none}) or whose
@@ -115,9 +107,6 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "maven.test.skip", defaultValue = "false")
     private boolean testSkip;
 
-    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
-    private File buildDirectory;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -131,13 +120,7 @@ public class CheckMojo extends AbstractMojo {
             return;
         }
         GateRules gateRules = rules();
-        MergedReport report;
-        try {
-            report = ReportDirectories.merge(directories());
-        } catch (ReportException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
-        report.warnings().forEach(warning -> getLog().warn(warning));
+        MergedReport report = mergedReport();
         if (requireSandbox) {
             Optional<String> refusal;
             try {
@@ -158,15 +141,6 @@ public class CheckMojo extends AbstractMojo {
         getLog().info(verdict.summaryLine());
     }
 
-    private List<Path> directories() {
-        List<Path> paths = new ArrayList<>();
-        if (reportDirectories == null || reportDirectories.isEmpty()) {
-            paths.add(buildDirectory.toPath().resolve("evalunit"));
-        } else {
-            reportDirectories.forEach(directory -> paths.add(directory.toPath()));
-        }
-        return paths;
-    }
 
     private GateRules rules() throws MojoExecutionException {
         if (minPassRate != null) {

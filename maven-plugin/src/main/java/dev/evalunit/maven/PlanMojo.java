@@ -3,13 +3,10 @@ package dev.evalunit.maven;
 import dev.evalunit.report.PowerPlan;
 import dev.evalunit.report.Summary;
 import dev.evalunit.report.TaskVerdict;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import java.io.File;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +21,7 @@ import java.util.Locale;
  * @since 0.1.0
  */
 @Mojo(name = "plan", threadSafe = true)
-public class PlanMojo extends AbstractMojo {
+public class PlanMojo extends ResultsMojo {
 
     /** The two-sided level of the paired test the plan is for, in (0, 1). */
     @Parameter(property = "evalunit.significanceLevel", defaultValue = "0.05")
@@ -38,12 +35,6 @@ public class PlanMojo extends AbstractMojo {
     @Parameter(property = "evalunit.drops", defaultValue = "0.05,0.10")
     private List<Double> drops;
 
-    /** The report directories to read and merge, as for {@code check}. Default: {@code ${project.build.directory}/evalunit}. */
-    @Parameter(property = "evalunit.reportDirectories")
-    private List<File> reportDirectories;
-
-    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
-    private File buildDirectory;
 
     @Override
     public void execute() throws MojoExecutionException {
@@ -56,13 +47,7 @@ public class PlanMojo extends AbstractMojo {
                 throw new MojoExecutionException("each of drops is a drop in pass rate in (0, 1], e.g. 0.05: " + drop);
             }
         }
-        MergedReport report;
-        try {
-            report = ReportDirectories.merge(directories());
-        } catch (ReportException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
-        report.warnings().forEach(warning -> getLog().warn(warning));
+        MergedReport report = mergedReport();
         lines(report.summary(), significanceLevel, power, drops).forEach(line -> getLog().info(line));
     }
 
@@ -89,10 +74,4 @@ public class PlanMojo extends AbstractMojo {
         return lines;
     }
 
-    private List<Path> directories() {
-        if (reportDirectories == null || reportDirectories.isEmpty()) {
-            return List.of(buildDirectory.toPath().resolve("evalunit"));
-        }
-        return reportDirectories.stream().map(File::toPath).toList();
-    }
 }

@@ -3,7 +3,6 @@ package dev.evalunit.maven;
 import dev.evalunit.report.HtmlReport;
 import dev.evalunit.report.ResultsFiles;
 import dev.evalunit.report.TaskVerdict;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -12,7 +11,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,14 +22,8 @@ import java.util.Optional;
  * @since 0.1.0
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
-public class ReportMojo extends AbstractMojo {
+public class ReportMojo extends ResultsMojo {
 
-    /**
-     * The report directories to read and merge, each holding {@code summary.json} and
-     * {@code results.jsonl}. Default: {@code ${project.build.directory}/evalunit}.
-     */
-    @Parameter(property = "evalunit.reportDirectories")
-    private List<File> reportDirectories;
 
     /** A previous run's {@code summary.json} (or its directory): the report lists the tasks newly failing and newly passing. */
     @Parameter(property = "evalunit.baseline")
@@ -45,29 +37,14 @@ public class ReportMojo extends AbstractMojo {
     @Parameter(property = "evalunit.skip", defaultValue = "false")
     private boolean skip;
 
-    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
-    private File buildDirectory;
-
     @Override
     public void execute() throws MojoExecutionException {
         if (skip) {
             getLog().info("EvalUnit report skipped (evalunit.skip)");
             return;
         }
-        Path defaultDirectory = buildDirectory.toPath().resolve("evalunit");
-        List<Path> paths = new ArrayList<>();
-        if (reportDirectories == null || reportDirectories.isEmpty()) {
-            paths.add(defaultDirectory);
-        } else {
-            reportDirectories.forEach(directory -> paths.add(directory.toPath()));
-        }
-        MergedReport report;
-        try {
-            report = ReportDirectories.merge(paths);
-        } catch (ReportException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
-        report.warnings().forEach(warning -> getLog().warn(warning));
+        Path defaultDirectory = defaultDirectory();
+        MergedReport report = mergedReport();
         Optional<List<TaskVerdict>> baselineVerdicts = Optional.empty();
         if (baseline != null) {
             try {
@@ -81,7 +58,7 @@ public class ReportMojo extends AbstractMojo {
         try {
             Path written = HtmlReport.write(target, report.tasks(), report.summary().suites(), baselineVerdicts);
             getLog().info("EvalUnit report: " + written + " (" + report.tasks().size() + " tasks from "
-                    + paths.size() + (paths.size() == 1 ? " report directory)" : " report directories)"));
+                    + directories().size() + (directories().size() == 1 ? " report directory)" : " report directories)"));
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write " + target.resolve(HtmlReport.REPORT_FILE)
                     + " (evalunit.reportOutputDirectory): " + e.getMessage(), e);
