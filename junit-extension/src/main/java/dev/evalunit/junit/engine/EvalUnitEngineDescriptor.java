@@ -9,11 +9,33 @@ import org.junit.platform.engine.support.hierarchical.Node;
 import java.io.IOException;
 import java.util.Optional;
 
-/** The root of the test tree; prints the run's pass rates once every suite has run. */
+/**
+ * The root of the test tree; says at the start which problems a filter left without a test, and
+ * prints the run's pass rates once every suite has run.
+ */
 final class EvalUnitEngineDescriptor extends EngineDescriptor implements Node<EvalUnitExecutionContext> {
+
+    private final DiscoveredProblems problems = new DiscoveredProblems();
 
     EvalUnitEngineDescriptor(UniqueId uniqueId) {
         super(uniqueId, "EvalUnit");
+    }
+
+    /** @return the problems discovery found, for the suites to add to */
+    DiscoveredProblems problems() {
+        return problems;
+    }
+
+    @Override
+    public EvalUnitExecutionContext before(EvalUnitExecutionContext context) {
+        StringBuilder text = new StringBuilder();
+        problems.withoutTests(this).forEach(message -> text.append("EvalUnit warning: ").append(message)
+                .append(" (a filter left out its test, so it is reported here)\n"));
+        if (!text.isEmpty()) {
+            System.out.print(text);
+            System.out.flush();
+        }
+        return context;
     }
 
     @Override
