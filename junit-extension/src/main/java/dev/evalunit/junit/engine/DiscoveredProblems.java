@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * The problems found at discovery (a broken task file, bad items of a file, a bad setting), kept
  * until the run starts. Each is reported once: by its own erroring test, or, when a filter (a tag
- * filter, {@code -Dtest}) removed every test of it, by a warning at the start of the run, so a
+ * filter, say) removed every test of it, by a warning at the start of the run, so a
  * filter can never hide a broken file.
  *
  * <p>Why not a JUnit {@code DiscoveryIssue}: the JUnit Platform (1.14) logs an engine's non-critical
