@@ -1,6 +1,7 @@
 package dev.evalunit.maven;
 
 import dev.evalunit.report.HtmlReport;
+import dev.evalunit.report.Prices;
 import dev.evalunit.report.ResultsFiles;
 import dev.evalunit.report.TaskVerdict;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -33,6 +34,13 @@ public class ReportMojo extends ResultsMojo {
     @Parameter(property = "evalunit.reportOutputDirectory")
     private File outputDirectory;
 
+    /**
+     * What each model's tokens cost, {@code MODEL=INPUT/OUTPUT,...} per million tokens, as the run's
+     * {@code evalunit.prices}: the report shows each priced model's cost and the run's.
+     */
+    @Parameter(property = "evalunit.prices")
+    private String prices;
+
     /** Skip the report. */
     @Parameter(property = "evalunit.skip", defaultValue = "false")
     private boolean skip;
@@ -54,9 +62,16 @@ public class ReportMojo extends ResultsMojo {
                         + e.getMessage(), e);
             }
         }
+        Prices tokenPrices;
+        try {
+            tokenPrices = prices == null || prices.isBlank() ? Prices.none() : Prices.parse(prices, "evalunit.prices");
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
         Path target = outputDirectory == null ? defaultDirectory : outputDirectory.toPath();
         try {
-            Path written = HtmlReport.write(target, report.tasks(), report.summary().suites(), baselineVerdicts);
+            Path written = HtmlReport.write(target, report.tasks(), report.summary().suites(), baselineVerdicts,
+                    tokenPrices);
             getLog().info("EvalUnit report: " + written + " (" + report.tasks().size() + " tasks from "
                     + directories().size() + (directories().size() == 1 ? " report directory)" : " report directories)"));
         } catch (IOException e) {

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
@@ -43,17 +44,20 @@ public final class HtmlReport {
      * @param tasks the run's tasks, each (suite, task, model) once; never {@code null}
      * @param suiteTaskCounts suite &rarr; its size before sharding, as {@link Summary#of} takes it; never {@code null}
      * @param baseline the verdicts of an earlier run to compare with, if any; never {@code null}
+     * @param prices what each model's tokens cost; the report shows the cost of the models priced; never {@code null}
      * @return the report's HTML
      * @throws IllegalArgumentException if a task is given twice
      */
     public static String render(List<TaskRecord> tasks, Map<String, Integer> suiteTaskCounts,
-            Optional<List<TaskVerdict>> baseline) {
+            Optional<List<TaskVerdict>> baseline, Prices prices) {
         Objects.requireNonNull(tasks, "tasks");
         Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(prices, "prices");
         ObjectNode data = ResultsJson.object();
         data.set("summary", ResultsJson.summary(Summary.of(tasks, Optional.empty(), suiteTaskCounts)));
         ArrayNode taskNodes = data.putArray("tasks");
         tasks.forEach(task -> taskNodes.add(ResultsJson.task(task)));
+        costs(tasks, prices).ifPresent(costs -> data.set("costs", costs));
         baseline.ifPresent(verdicts -> {
             ArrayNode verdictNodes = data.putArray("baseline");
             verdicts.forEach(verdict -> verdictNodes.addObject().put("suite", verdict.suite()).put("task", verdict.task())
@@ -69,13 +73,44 @@ public final class HtmlReport {
      * @param tasks the run's tasks, each (suite, task, model) once; never {@code null}
      * @param suiteTaskCounts suite &rarr; its size before sharding; never {@code null}
      * @param baseline the verdicts of an earlier run to compare with, if any; never {@code null}
+     * @param prices what each model's tokens cost; never {@code null}
      * @return the file written
      * @throws IOException if it cannot be written
      */
     public static Path write(Path reportDir, List<TaskRecord> tasks, Map<String, Integer> suiteTaskCounts,
-            Optional<List<TaskVerdict>> baseline) throws IOException {
+            Optional<List<TaskVerdict>> baseline, Prices prices) throws IOException {
         Objects.requireNonNull(reportDir, "reportDir");
-        return ResultsFiles.writeAtomically(reportDir, REPORT_FILE, render(tasks, suiteTaskCounts, baseline));
+        return ResultsFiles.writeAtomically(reportDir, REPORT_FILE, render(tasks, suiteTaskCounts, baseline, prices));
+    }
+
+    /**
+     * Each priced model's cost, and the run's when every model is priced (a partial sum would read
+     * as the run's cost and be too low); computed here with the same {@link Prices} as the summary
+     * text, so the two agree to the digit.
+     */
+    private static Optional<ObjectNode> costs(List<TaskRecord> tasks, Prices prices) {
+        if (prices.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode costs = ResultsJson.object();
+        ObjectNode modelCosts = costs.putObject("byModel");
+        double total = 0;
+        boolean allPriced = true;
+        for (Map.Entry<String, TokenUse> entry : TokenUse.byModel(tasks).entrySet()) {
+            OptionalDouble cost = prices.cost(entry.getKey(), entry.getValue().input(), entry.getValue().output());
+            allPriced &= cost.isPresent();
+            if (cost.isPresent()) {
+                modelCosts.put(entry.getKey(), Prices.money(cost.getAsDouble()));
+                total += cost.getAsDouble();
+            }
+        }
+        if (modelCosts.isEmpty()) {
+            return Optional.empty();
+        }
+        if (allPriced) {
+            costs.put("total", Prices.money(total));
+        }
+        return Optional.of(costs);
     }
 
     /**

@@ -33,7 +33,7 @@ class HtmlReportInBrowserTest {
         List<TaskVerdict> baseline = List.of(
                 new TaskVerdict("SreEvalTest", "tools/restart", "gpt-4o", TaskOutcome.PASSED),
                 new TaskVerdict("SreEvalTest", "tools/oom", "gpt-4o", TaskOutcome.FAILED));
-        report = HtmlReport.write(OUT, ReportFixtures.run(), Map.of(), Optional.of(baseline));
+        report = HtmlReport.write(OUT, ReportFixtures.run(), Map.of(), Optional.of(baseline), Prices.none());
     }
 
     @Test
@@ -57,6 +57,28 @@ class HtmlReportInBrowserTest {
         Path png = OUT.resolve("report.png");
         chromium.screenshot(report.toUri() + "#task=" + ReportFixtures.FAILED_TASK, png);
         assertThat(Files.readAllBytes(png)).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void showsEachModelsCostAndTheRunsWithPrices() throws Exception {
+        Path priced = HtmlReport.write(OUT.resolve("priced"), ReportFixtures.run(), Map.of(), Optional.empty(),
+                Prices.parse("gpt-4o=1000/1000,gpt-4o-mini=1000/1000", "evalunit.prices"));
+
+        HeadlessChromium.Page page = chromium.load(priced.toUri().toString());
+
+        assertThat(page.console()).as("console messages of the report").isEmpty();
+        assertThat(text(page.dom(), "cost")).isEqualTo("0.1950");
+        assertThat(page.dom()).containsPattern("<th>cost</th></tr>")
+                .containsPattern("<td>gpt-4o</td>(<td>[^<]*</td>){6}<td>0.1800</td></tr>")
+                .containsPattern("<td>gpt-4o-mini</td>(<td>[^<]*</td>){6}<td>0.0150</td></tr>");
+    }
+
+    @Test
+    void showsNoCostWithoutPrices() throws Exception {
+        HeadlessChromium.Page page = chromium.load(report.toUri().toString());
+
+        assertThat(page.dom()).contains("data-rendered=\"true\"").doesNotContain("id=\"cost\"")
+                .doesNotContain("<th>cost</th>");
     }
 
     private static String text(String dom, String id) {

@@ -20,7 +20,7 @@ class HtmlReportTest {
 
     @Test
     void embedsTheRunAsDataThatNoAnswerCanCloseOrEscape() {
-        String html = HtmlReport.render(ReportFixtures.run(), Map.of(), Optional.empty());
+        String html = HtmlReport.render(ReportFixtures.run(), Map.of(), Optional.empty(), Prices.none());
 
         String data = html.substring(html.indexOf("id=\"evalunit-data\">"), html.indexOf("</script>", html.indexOf("id=\"evalunit-data\"")));
         assertThat(data).contains("tools/restart").contains(ReportFixtures.FAILED_MESSAGE)
@@ -30,7 +30,7 @@ class HtmlReportTest {
 
     @Test
     void needsNoNetwork() {
-        String html = HtmlReport.render(ReportFixtures.run(), Map.of(), Optional.empty());
+        String html = HtmlReport.render(ReportFixtures.run(), Map.of(), Optional.empty(), Prices.none());
 
         assertThat(html).doesNotContainPattern("(?i)(src|href)\\s*=\\s*[\"']?(https?:)?//")
                 .doesNotContain("@import").contains("default-src 'none'");
@@ -40,7 +40,7 @@ class HtmlReportTest {
     void writesTheFileWithTheBaselineVerdicts() throws IOException {
         List<TaskVerdict> baseline = List.of(new TaskVerdict("SreEvalTest", "tools/restart", "gpt-4o", TaskOutcome.PASSED));
 
-        Path file = HtmlReport.write(dir.resolve("evalunit"), ReportFixtures.run(), Map.of(), Optional.of(baseline));
+        Path file = HtmlReport.write(dir.resolve("evalunit"), ReportFixtures.run(), Map.of(), Optional.of(baseline), Prices.none());
 
         assertThat(file).hasFileName(HtmlReport.REPORT_FILE);
         assertThat(Files.readString(file)).contains("\"baseline\":[{\"suite\":\"SreEvalTest\",\"task\":\"tools/restart\"");
@@ -48,10 +48,35 @@ class HtmlReportTest {
     }
 
     @Test
+    void carriesEachPricedModelsCostAndTheRunsWhenAllArePriced() {
+        // gpt-4o: 140 in / 40 out; gpt-4o-mini: 10 in / 5 out (ReportFixtures), at 1000 per million each way.
+        String html = HtmlReport.render(ReportFixtures.run(), Map.of(), Optional.empty(),
+                Prices.parse("gpt-4o=1000/1000,gpt-4o-mini=1000/1000", "evalunit.prices"));
+
+        assertThat(data(html)).contains("\"costs\":{\"byModel\":{\"gpt-4o\":\"0.1800\",\"gpt-4o-mini\":\"0.0150\"},"
+                + "\"total\":\"0.1950\"}");
+    }
+
+    @Test
+    void givesNoRunCostWhenAModelHasNoPriceAndNoCostsWithoutPrices() {
+        String partly = HtmlReport.render(ReportFixtures.run(), Map.of(), Optional.empty(),
+                Prices.parse("gpt-4o=1000/1000", "evalunit.prices"));
+        String unpriced = HtmlReport.render(ReportFixtures.run(), Map.of(), Optional.empty(), Prices.none());
+
+        assertThat(data(partly)).contains("\"costs\":{\"byModel\":{\"gpt-4o\":\"0.1800\"}}");
+        assertThat(data(unpriced)).doesNotContain("\"costs\"");
+    }
+
+    private static String data(String html) {
+        int start = html.indexOf("id=\"evalunit-data\">");
+        return html.substring(start, html.indexOf("</script>", start));
+    }
+
+    @Test
     void refusesATaskGivenTwice() {
         TaskRecord task = Records.passed("tools/oom");
 
-        assertThatThrownBy(() -> HtmlReport.render(List.of(task, task), Map.of(), Optional.empty()))
+        assertThatThrownBy(() -> HtmlReport.render(List.of(task, task), Map.of(), Optional.empty(), Prices.none()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("task scored twice");
     }
 }

@@ -1,6 +1,7 @@
 package dev.evalunit.junit.engine;
 
 import dev.evalunit.config.Constants;
+import dev.evalunit.report.Prices;
 import dev.evalunit.report.TaskRecord;
 import dev.evalunit.report.TrialRecord;
 

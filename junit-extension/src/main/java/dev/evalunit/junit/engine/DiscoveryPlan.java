@@ -1,30 +1,29 @@
 package dev.evalunit.junit.engine;
 
 import dev.evalunit.config.Settings;
-import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
 
-/** What every suite needs to know at discovery: the configuration, the shard, where to report issues. */
+/** What every suite needs to know at discovery: the configuration, the shard, where to keep its problems. */
 final class DiscoveryPlan {
 
     private final Settings settings;
     private final ShardPlan shard;
     private final RuntimeException shardProblem;
-    private final DiscoveryIssueReporter issues;
+    private final DiscoveredProblems problems;
     private final TaskSelection selection;
 
-    DiscoveryPlan(Settings settings, ShardPlan shard, RuntimeException shardProblem, DiscoveryIssueReporter issues) {
+    DiscoveryPlan(Settings settings, ShardPlan shard, RuntimeException shardProblem, DiscoveredProblems problems) {
         this.settings = settings;
         this.selection = TaskSelection.from(settings);
         this.shard = shard;
         this.shardProblem = shardProblem;
-        this.issues = issues;
+        this.problems = problems;
     }
 
-    static DiscoveryPlan of(Settings settings, DiscoveryIssueReporter issues) {
+    static DiscoveryPlan of(Settings settings, DiscoveredProblems problems) {
         try {
-            return new DiscoveryPlan(settings, ShardPlan.from(settings, System::getenv), null, issues);
+            return new DiscoveryPlan(settings, ShardPlan.from(settings, System::getenv), null, problems);
         } catch (IllegalArgumentException e) {
-            return new DiscoveryPlan(settings, ShardPlan.none(), e, issues);
+            return new DiscoveryPlan(settings, ShardPlan.none(), e, problems);
         }
     }
 
@@ -46,7 +45,8 @@ final class DiscoveryPlan {
         return selection;
     }
 
-    DiscoveryIssueReporter issues() {
-        return issues;
+    /** @return where the problems found go, to be reported once the run knows which tests a filter removed */
+    DiscoveredProblems problems() {
+        return problems;
     }
 }

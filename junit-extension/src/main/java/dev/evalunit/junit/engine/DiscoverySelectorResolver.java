@@ -24,7 +24,7 @@ final class DiscoverySelectorResolver {
 
     private static DiscoveryPlan plan(EngineDiscoveryRequestResolver.InitializationContext<EvalUnitEngineDescriptor> context) {
         return DiscoveryPlan.of(Settings.from(context.getDiscoveryRequest().getConfigurationParameters()::get),
-                context.getIssueReporter());
+                context.getEngineDescriptor().problems());
     }
 
     static void resolve(EngineDiscoveryRequest request, EvalUnitEngineDescriptor engine) {

@@ -9,11 +9,33 @@ import org.junit.platform.engine.support.hierarchical.Node;
 import java.io.IOException;
 import java.util.Optional;
 
-/** The root of the test tree; prints the run's pass rates once every suite has run. */
+/**
+ * The root of the test tree; says at the start which problems a filter left without a test, and
+ * prints the run's pass rates once every suite has run.
+ */
 final class EvalUnitEngineDescriptor extends EngineDescriptor implements Node<EvalUnitExecutionContext> {
+
+    private final DiscoveredProblems problems = new DiscoveredProblems();
 
     EvalUnitEngineDescriptor(UniqueId uniqueId) {
         super(uniqueId, "EvalUnit");
+    }
+
+    /** @return the problems discovery found, for the suites to add to */
+    DiscoveredProblems problems() {
+        return problems;
+    }
+
+    @Override
+    public EvalUnitExecutionContext before(EvalUnitExecutionContext context) {
+        StringBuilder text = new StringBuilder();
+        problems.withoutTests(this).forEach(message -> text.append("EvalUnit warning: ").append(message)
+                .append(" (a filter left out its test, so it is reported here)\n"));
+        if (!text.isEmpty()) {
+            System.out.print(text);
+            System.out.flush();
+        }
+        return context;
     }
 
     @Override
@@ -31,7 +53,7 @@ final class EvalUnitEngineDescriptor extends EngineDescriptor implements Node<Ev
                 text.append("EvalUnit: this execution ran ").append(report.recorded()).append(report.recorded() == 1
                         ? " task" : " tasks").append("; the figures below are the whole build's so far\n");
             }
-            Optional<String> html = htmlReport(context, report, build.tasks());
+            Optional<String> html = htmlReport(context, report, build.tasks(), monitor.prices());
             text.append(SummaryText.of(build.tasks(), report.directory()));
             text.append(TokenText.of(build.tasks(), monitor.prices()));
             html.ifPresent(line -> text.append(line).append('\n'));
@@ -42,13 +64,13 @@ final class EvalUnitEngineDescriptor extends EngineDescriptor implements Node<Ev
     }
 
     private static Optional<String> htmlReport(EvalUnitExecutionContext context, RunReport report,
-            java.util.List<dev.evalunit.report.TaskRecord> tasks) {
+            java.util.List<dev.evalunit.report.TaskRecord> tasks, dev.evalunit.report.Prices prices) {
         try {
             if (!RunMonitor.flag(context.settings(), Constants.HTML_REPORT_PROPERTY_NAME, Constants.HTML_REPORT_DEFAULT)) {
                 return Optional.empty();
             }
             return Optional.of("EvalUnit report: " + HtmlReport.write(report.directory(), tasks,
-                    report.suiteSizes(), Optional.empty()));
+                    report.suiteSizes(), Optional.empty(), prices));
         } catch (IOException | RuntimeException e) {
             return Optional.of("EvalUnit could not write " + report.directory().resolve(HtmlReport.REPORT_FILE) + ": " + e.getMessage());
         }

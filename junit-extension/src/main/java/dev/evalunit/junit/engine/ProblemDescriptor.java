@@ -45,6 +45,11 @@ final class ProblemDescriptor extends AbstractTestDescriptor implements Node<Eva
         this.file = file;
     }
 
+    /** @return what this test errors with: the problem it stands for */
+    RuntimeException problem() {
+        return problem;
+    }
+
     @Override
     public Type getType() {
         return Type.TEST;

@@ -2,6 +2,7 @@ package dev.evalunit.junit.engine;
 
 import dev.evalunit.config.Constants;
 import dev.evalunit.config.Settings;
+import dev.evalunit.report.Prices;
 import dev.evalunit.report.TaskRecord;
 import dev.evalunit.run.TaskResult;
 
@@ -59,7 +60,7 @@ final class RunMonitor {
         Prices prices = Prices.none();
         Budget budget = Budget.unlimited();
         try {
-            prices = settings.get(Constants.PRICES_PROPERTY_NAME).map(Prices::parse).orElse(Prices.none());
+            prices = settings.get(Constants.PRICES_PROPERTY_NAME).map(text -> Prices.parse(text, Constants.PRICES_PROPERTY_NAME)).orElse(Prices.none());
             budget = new Budget(maxTokens(settings), maxCost(settings), prices);
         } catch (IllegalArgumentException e) {
             errors.add(e.getMessage());

@@ -6,7 +6,6 @@ import dev.evalunit.task.LoadedFile;
 import dev.evalunit.source.SourcePosition;
 import dev.evalunit.task.Task;
 import dev.evalunit.task.TaskFile;
-import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestSource;
@@ -157,12 +156,11 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<EvalU
             }
         }
         if (!problems.isEmpty()) {
-            // One warning a file, not one a row: a tag filter drops the rows' tests, the log still shows them.
+            // One warning a file, not one a row, and only if a filter drops every bad row's test.
             TaskFile.Item first = problems.get(0);
-            plan.issues().reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING, path + ": "
-                    + problems.size() + (problems.size() == 1 ? " item" : " items") + " could not be loaded, each"
-                    + " a failing test; the first: " + first.problem().get().getMessage())
-                    .source(Sources.of(first.source())));
+            plan.problems().add(path + ": " + problems.size() + (problems.size() == 1 ? " item" : " items")
+                    + " could not be loaded, each a failing test; the first: " + first.problem().get().getMessage(),
+                    problems.stream().map(item -> item.problem().get()).toList());
         }
         if (!owned.isEmpty()) {
             files.put(path, owned);
@@ -173,9 +171,8 @@ final class SuiteDescriptor extends AbstractTestDescriptor implements Node<EvalU
 
     private void addProblem(String segment, String name, TestSource at, RuntimeException problem, DiscoveryPlan plan) {
         problems.put(name, new ProblemSpec(segment, name, at, problem));
-        // Also a discovery warning: a tag filter drops the problem's test, but the log still shows it.
-        plan.issues().reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.WARNING,
-                String.valueOf(problem.getMessage())).source(at));
+        // A warning too if a filter drops the problem's test: the log still shows it.
+        plan.problems().add(String.valueOf(problem.getMessage()), List.of(problem));
     }
 
     @Override

@@ -121,7 +121,7 @@ final class SummaryText {
         return text.toString();
     }
 
-    private static String simpleName(String suite) {
+    static String simpleName(String suite) {
         int dot = suite.lastIndexOf('.');
         // Class names read best without their package; locations (paths) are kept whole.
         return dot >= 0 && !suite.contains("/") ? suite.substring(dot + 1) : suite;

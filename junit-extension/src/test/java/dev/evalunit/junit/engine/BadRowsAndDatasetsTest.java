@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import static dev.evalunit.junit.engine.EngineRuns.ENGINE;
+import static dev.evalunit.junit.engine.EngineRuns.console;
 import static dev.evalunit.junit.engine.EngineRuns.evalunit;
 import static dev.evalunit.junit.engine.EngineRuns.failureOf;
 import static dev.evalunit.junit.engine.EngineRuns.finishedTests;
@@ -107,14 +108,23 @@ class BadRowsAndDatasetsTest {
 
     @Test
     void warnsOnceAFileAboutItsBadItemsSoATagFilterCannotHideThem() {
-        var discovery = evalunit().selectors(selectClasspathResource(ROWS))
-                .filters(org.junit.platform.launcher.TagFilter.includeTags("none")).discover();
+        String console = console(evalunit("oracle").selectors(selectClasspathResource(ROWS))
+                .configurationParameter(Constants.REPORT_DIR_PROPERTY_NAME, reports.toString())
+                .filters(org.junit.platform.launcher.TagFilter.includeTags("none")));
 
-        assertThat(discovery.getDiscoveryIssues()).extracting(issue -> issue.message())
-                .filteredOn(message -> message.startsWith(ROWS + "/rows.yaml: "))
-                .containsExactly(ROWS + "/rows.yaml: 3 items could not be loaded, each a failing test; the first: "
-                        + ROWS + "/rows.jsonl:2:1: the row has no \"q\", which the template uses (at " + ROWS
-                        + "/rows.yaml:3:11); add it to the row");
+        assertThat(console.lines().filter(line -> line.startsWith("EvalUnit warning: " + ROWS + "/rows.yaml: ")))
+                .containsExactly("EvalUnit warning: " + ROWS + "/rows.yaml: 3 items could not be loaded, each a failing"
+                        + " test; the first: " + ROWS + "/rows.jsonl:2:1: the row has no \"q\", which the template uses"
+                        + " (at " + ROWS + "/rows.yaml:3:11); add it to the row (a filter left out its test, so it is"
+                        + " reported here)");
+    }
+
+    @Test
+    void saysNothingMoreOfBadItemsWhoseTestsRun() {
+        String console = console(evalunit("oracle").selectors(selectClasspathResource(ROWS))
+                .configurationParameter(Constants.REPORT_DIR_PROPERTY_NAME, reports.toString()));
+
+        assertThat(console).doesNotContain("EvalUnit warning: " + ROWS + "/rows.yaml");
     }
 
     @Test

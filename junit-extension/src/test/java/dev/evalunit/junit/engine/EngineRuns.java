@@ -7,8 +7,11 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,6 +27,24 @@ final class EngineRuns {
     static final UniqueId ENGINE = UniqueId.forEngine(EvalUnitTestEngine.ENGINE_ID);
 
     private EngineRuns() {
+    }
+
+    /** Runs the engine with System.out captured: the engine prints its lines there, as Surefire shows them. */
+    static String console(EngineTestKit.Builder run) {
+        return console(run, new EngineExecutionResults[1]);
+    }
+
+    /** As {@link #console(EngineTestKit.Builder)}, keeping the run's results in {@code results[0]}. */
+    static synchronized String console(EngineTestKit.Builder run, EngineExecutionResults[] results) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            results[0] = run.execute();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
     }
 
     /** @return the engine, blind to system properties and junit-platform.properties, so -D flags of the build cannot leak in */

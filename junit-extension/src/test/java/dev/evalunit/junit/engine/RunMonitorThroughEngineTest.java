@@ -8,13 +8,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static dev.evalunit.junit.engine.EngineRuns.console;
 import static dev.evalunit.junit.engine.EngineRuns.evalunit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
@@ -79,22 +77,5 @@ class RunMonitorThroughEngineTest {
         assertThat(results[0].testEvents().failed().stream().map(event -> event.getPayload(
                 org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage()))
                 .allMatch(message -> message.contains("evalunit.max-cost needs prices"));
-    }
-
-    private static String console(EngineTestKit.Builder run) {
-        return console(run, new EngineExecutionResults[1]);
-    }
-
-    /** Runs the engine with System.out captured: the engine prints its lines there, as Surefire shows them. */
-    private static synchronized String console(EngineTestKit.Builder run, EngineExecutionResults[] results) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            results[0] = run.execute();
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }

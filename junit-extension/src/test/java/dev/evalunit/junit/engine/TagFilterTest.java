@@ -5,7 +5,9 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
+import static dev.evalunit.junit.engine.EngineRuns.console;
 import static dev.evalunit.junit.engine.EngineRuns.evalunit;
+import static dev.evalunit.junit.engine.EngineRuns.failureOf;
 import static dev.evalunit.junit.engine.EngineRuns.finishedTests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
@@ -38,15 +40,27 @@ class TagFilterTest {
     }
 
     @Test
-    void stillReportsABrokenTaskFileAsADiscoveryWarningWhenATagFilterDropsItsTest() {
+    void warnsOfABrokenTaskFileAtTheStartOfTheRunWhenATagFilterDropsItsTest() {
         // A broken file has no tags anyone can trust, so an include filter drops its test; the
-        // discovery warning keeps it in the log instead of losing it without a trace.
-        var discovery = evalunit("oracle").selectors(selectClasspathResource("engine/broken"))
-                .filters(TagFilter.includeTags("sre")).discover();
+        // warning keeps it in the log instead of losing it without a trace.
+        EngineExecutionResults[] results = new EngineExecutionResults[1];
+        String console = console(evalunit("oracle").selectors(selectClasspathResource("engine/broken"))
+                .filters(TagFilter.includeTags("sre")), results);
 
-        assertThat(discovery.getDiscoveryIssues())
-                .anyMatch(issue -> issue.severity() == org.junit.platform.engine.DiscoveryIssue.Severity.WARNING
-                        && issue.message().contains("engine/broken/unknown-key.yaml")
-                        && issue.message().contains("did you mean \"spans\"?"));
+        assertThat(console).containsPattern("EvalUnit warning: [^\n]*engine/broken/unknown-key.yaml:[^\n]*did you mean"
+                + " \"spans\"\\?[^\n]*\\(a filter left out its test, so it is reported here\\)\n");
+        assertThat(finishedTests(results[0])).noneMatch(name -> name.contains("unknown-key.yaml"));
+    }
+
+    @Test
+    void reportsABrokenTaskFileOnceByItsErroringTestWhenItRuns() {
+        var discovery = evalunit("oracle").selectors(selectClasspathResource("engine/broken")).discover();
+        EngineExecutionResults[] results = new EngineExecutionResults[1];
+        String console = console(evalunit("oracle").selectors(selectClasspathResource("engine/broken")), results);
+
+        // No discovery issue: the JUnit Platform would log it at discovery and again after execution.
+        assertThat(discovery.getDiscoveryIssues()).isEmpty();
+        assertThat(console).doesNotContain("a filter left out its test");
+        assertThat(failureOf(results[0], "engine/broken/unknown-key.yaml")).hasMessageContaining("did you mean \"spans\"?");
     }
 }

@@ -1,14 +1,22 @@
-package dev.evalunit.junit.engine;
+package dev.evalunit.report;
 
-import dev.evalunit.config.Constants;
+import org.apiguardian.api.API;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
-/** What tokens cost per model, from {@code evalunit.prices}: {@code gpt-4o=2.50/10.00,...}, per million tokens. */
-final class Prices {
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+/**
+ * What tokens cost per model, from {@code evalunit.prices}: {@code gpt-4o=2.50/10.00,...}, per million
+ * tokens. The summary text, the budget and the HTML report price tokens with it, so they agree.
+ *
+ * @since 0.1.0
+ */
+@API(status = INTERNAL, since = "0.1.0")
+public final class Prices {
 
     private record Price(double inputPerMillion, double outputPerMillion) {
     }
@@ -19,12 +27,18 @@ final class Prices {
         this.byModel = byModel;
     }
 
-    static Prices none() {
+    /** @return no prices: nothing has a cost */
+    public static Prices none() {
         return new Prices(Map.of());
     }
 
-    /** @throws IllegalArgumentException naming the key and the entry that does not parse */
-    static Prices parse(String text) {
+    /**
+     * @param text the prices, {@code MODEL=INPUT/OUTPUT,...}; never {@code null}
+     * @param key the configuration key the text came from, named in the error
+     * @return the prices
+     * @throws IllegalArgumentException naming the key and the entry that does not parse
+     */
+    public static Prices parse(String text, String key) {
         Map<String, Price> byModel = new TreeMap<>();
         for (String entry : text.split(",")) {
             if (entry.isBlank()) {
@@ -42,25 +56,27 @@ final class Prices {
                 }
                 byModel.put(entry.substring(0, equals).strip(), price);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(Constants.PRICES_PROPERTY_NAME + " entry \"" + entry.strip()
+                throw new IllegalArgumentException(key + " entry \"" + entry.strip()
                         + "\" is not MODEL=INPUT/OUTPUT in prices per million tokens, e.g. gpt-4o=2.50/10.00");
             }
         }
         return new Prices(byModel);
     }
 
-    boolean isEmpty() {
+    /** @return whether no model has a price */
+    public boolean isEmpty() {
         return byModel.isEmpty();
     }
 
     /** @return the cost of these tokens of {@code model}; empty when it has no price */
-    OptionalDouble cost(String model, long inputTokens, long outputTokens) {
+    public OptionalDouble cost(String model, long inputTokens, long outputTokens) {
         Price price = byModel.get(model);
         return price == null ? OptionalDouble.empty()
                 : OptionalDouble.of((inputTokens * price.inputPerMillion + outputTokens * price.outputPerMillion) / 1e6);
     }
 
-    static String money(double cost) {
+    /** @return a cost as the summary and the report print it, e.g. {@code 0.0060} */
+    public static String money(double cost) {
         return String.format(Locale.ROOT, "%.4f", cost);
     }
 }
