@@ -53,7 +53,7 @@ final class BubblewrapSandbox implements Sandbox {
     /** The user and group a command is inside its user namespace. */
     private static final int INSIDE_ID = 1000;
 
-    /** How long the forwarder's JVM may take to start: generous, a slow machine is not the answer's fault. */
+    /** How long the forwarder may take to start: generous, a slow machine is not the answer's fault. */
     private static final Duration FORWARDER_START = Duration.ofMinutes(2);
 
     /** Host user ids of sandboxes: a range of their own per engine JVM, a fresh id per sandbox. */
@@ -83,7 +83,12 @@ final class BubblewrapSandbox implements Sandbox {
     }
 
     /** The programs this backend needs, found on the {@code PATH}. */
-    record Tools(Path bwrap, Path nsenter, Path prlimit, Path setpriv, Path mount, Path umount) {
+    record Tools(Path bwrap, Path nsenter, Path prlimit, Path setpriv, Path mount, Path umount, Optional<Path> socat) {
+
+        /** @return the same tools with the JVM forwarder instead of {@code socat} */
+        Tools withoutSocat() {
+            return new Tools(bwrap, nsenter, prlimit, setpriv, mount, umount, Optional.empty());
+        }
     }
 
     /** @return the tools, or why this backend cannot run here, with what to install */
@@ -118,7 +123,10 @@ final class BubblewrapSandbox implements Sandbox {
                     + " the tests as root, for example in a CI container, or set evalunit.sandbox=none to run"
                     + " unconfined");
         }
-        return new Tools(bwrap.get(), found[0], found[1], found[2], found[3], found[4]);
+        // socat and sh must be where every sandbox sees them: under the read-only /usr.
+        Optional<Path> socat = onPath("socat").map(BubblewrapSandbox::realPath)
+                .filter(path -> path.startsWith("/usr") && Files.isExecutable(Path.of("/usr/bin/sh")));
+        return new Tools(bwrap.get(), found[0], found[1], found[2], found[3], found[4], socat);
     }
 
     static BubblewrapSandbox open(SandboxSpec spec, Tools tools) throws IOException {
@@ -149,7 +157,7 @@ final class BubblewrapSandbox implements Sandbox {
             readOnly.put(host, inside);
             binds.put(SandboxTools.readableCopy(host), inside);
         }
-        List<String> forwards = new ArrayList<>();
+        Map<Integer, String> forwards = new LinkedHashMap<>();
         for (int i = 0; i < spec.services().size(); i++) {
             InetSocketAddress service = spec.services().get(i);
             Path socket = run.resolve("s" + i + ".sock");
@@ -157,36 +165,39 @@ final class BubblewrapSandbox implements Sandbox {
             Files.setAttribute(socket, "unix:uid", uid);
             Files.setAttribute(socket, "unix:gid", uid);
             services.put(service, new InetSocketAddress(InetAddress.getLoopbackAddress(), service.getPort()));
-            forwards.add(service.getPort() + "=" + RUN + "/s" + i + ".sock");
+            forwards.put(service.getPort(), RUN + "/s" + i + ".sock");
         }
         startForwarder(forwards);
     }
 
-    private void startForwarder(List<String> forwards) throws IOException {
+    private void startForwarder(Map<Integer, String> forwards) throws IOException {
+        Forwarders program = new Forwarders(tools.socat(), forwards);
         List<String> command = new ArrayList<>(List.of(tools.prlimit().toString(), "--as=" + spec.memoryBytes(),
                 "--nproc=" + spec.processes(), "--core=0", "--", tools.setpriv().toString(), "--reuid=" + uid,
                 "--regid=" + uid, "--clear-groups", "--"));
         command.addAll(bwrap());
-        command.addAll(List.of("--unshare-net", "--bind", directory.resolve("run").toString(), RUN,
-                "--ro-bind", SandboxTools.directory().toString(), TOOLS, "--", JdkFiles.java(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData", "-Xmx32m",
-                "-Xss256k", "-XX:CompressedClassSpaceSize=32m", "-XX:ReservedCodeCacheSize=16m",
-                "-cp", TOOLS, LoopbackForwarder.class.getName()));
-        command.addAll(forwards);
+        command.addAll(List.of("--unshare-net", "--bind", directory.resolve("run").toString(), RUN));
+        if (program.usesJvm()) {
+            command.addAll(List.of("--ro-bind", SandboxTools.directory().toString(), TOOLS));
+        }
+        command.add("--");
+        command.addAll(program.command(JdkFiles.java(), List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto", "-XX:-UsePerfData", "-Xmx32m", "-Xss256k", "-XX:CompressedClassSpaceSize=32m",
+                "-XX:ReservedCodeCacheSize=16m"), TOOLS));
         forwarder = start(command);
         // Read on a thread of its own: the compiler needs no network and starts meanwhile.
-        Thread watcher = new Thread(this::awaitForwarder, "evalunit-sandbox-forwarder");
+        Thread watcher = new Thread(() -> awaitForwarder(program), "evalunit-sandbox-forwarder");
         watcher.setDaemon(true);
         watcher.start();
     }
 
-    private void awaitForwarder() {
+    private void awaitForwarder(Forwarders program) {
         BufferedReader out = new BufferedReader(new InputStreamReader(forwarder.getInputStream(),
                 StandardCharsets.UTF_8));
         StringBuilder said = new StringBuilder();
         try {
             String line;
-            while ((line = out.readLine()) != null && !line.equals(LoopbackForwarder.READY)) {
+            while ((line = out.readLine()) != null && !program.ready(line)) {
                 if (said.length() < 2000) {
                     said.append(line).append(' ');
                 }
@@ -426,6 +437,14 @@ final class BubblewrapSandbox implements Sandbox {
             }
         }
         return Optional.empty();
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path;
+        }
     }
 
     private static boolean isRoot() {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The bubblewrap sandbox itself, with shell commands: what they see, reach and leave behind. */
 class BubblewrapSandboxTest {
@@ -45,16 +46,53 @@ class BubblewrapSandboxTest {
         return output + "[exit " + process.exitValue() + "]";
     }
 
+    /** An HTTP GET of the host service through the sandbox's own loopback, by bash alone. */
+    private static String get(Sandbox sandbox, InetSocketAddress service) throws Exception {
+        return sh(sandbox, "exec 3<>/dev/tcp/127.0.0.1/" + sandbox.service(service).getPort()
+                + "; printf 'GET / HTTP/1.0\\r\\nHost: x\\r\\n\\r\\n' >&3; cat <&3");
+    }
+
     @Test
     void reachesTheServiceItWasGivenThroughItsOwnLoopback() throws Exception {
         InetSocketAddress service = host.getAddress();
         try (Sandbox sandbox = Sandboxes.open(SandboxSpec.of(List.of(), List.of(service), Duration.ofMinutes(1)),
                 Sandboxes.BUBBLEWRAP)) {
-            InetSocketAddress inside = sandbox.service(service);
-            String output = sh(sandbox, "exec 3<>/dev/tcp/127.0.0.1/" + inside.getPort()
-                    + "; printf 'GET / HTTP/1.0\\r\\nHost: x\\r\\n\\r\\n' >&3; cat <&3");
+            String output = get(sandbox, service);
             assertThat(output).contains("hello from the host");
         }
+    }
+
+    @Test
+    void itsLoopbackIsForwardedBySocatWhenSocatIsInstalled() throws Exception {
+        BubblewrapSandbox.Tools tools = BubblewrapSandbox.tools();
+        assumeTrue(tools.socat().isPresent(), "socat is not installed; the JVM forwarder is tested below");
+        InetSocketAddress service = host.getAddress();
+        try (Sandbox sandbox = BubblewrapSandbox.open(SandboxSpec.of(List.of(), List.of(service),
+                Duration.ofMinutes(1)), tools)) {
+            String output = get(sandbox, service);
+
+            assertThat(output).contains("hello from the host");
+            assertThat(forwarderCommands()).anyMatch(command -> command.contains("socat"))
+                    .noneMatch(command -> command.contains(LoopbackForwarder.class.getName()));
+        }
+    }
+
+    @Test
+    void itsLoopbackIsForwardedByTheJvmForwarderWithoutSocat() throws Exception {
+        InetSocketAddress service = host.getAddress();
+        try (Sandbox sandbox = BubblewrapSandbox.open(SandboxSpec.of(List.of(), List.of(service),
+                Duration.ofMinutes(1)), BubblewrapSandbox.tools().withoutSocat())) {
+            String output = get(sandbox, service);
+
+            assertThat(output).contains("hello from the host");
+            assertThat(forwarderCommands()).anyMatch(command -> command.contains(LoopbackForwarder.class.getName()));
+        }
+    }
+
+    /** The command lines of this JVM's processes that run in a sandbox's network namespace of its own. */
+    private static List<String> forwarderCommands() {
+        return ProcessHandle.current().descendants().map(p -> p.info().commandLine().orElse(""))
+                .filter(line -> line.contains("--unshare-net") && line.contains("/sandbox/run")).toList();
     }
 
     @Test
