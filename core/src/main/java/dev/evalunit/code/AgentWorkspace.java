@@ -482,8 +482,7 @@ public final class AgentWorkspace implements AutoCloseable {
             throw new Refusal("invalid_arguments", "build takes nothing after it");
         }
         Duration limit = run.timeout().filter(timeout -> timeout.compareTo(timeLeft) < 0).orElse(timeLeft);
-        RunSpec part = new RunSpec(processes, run.ports(), run.env(), Optional.of(limit), run.maxOutputChars(),
-                run.libraries());
+        RunSpec part = run.with(processes, Optional.of(limit));
         CodeRun result = CodeTrial.build(spec, part, files, limit, sandbox);
         return new Result(cut(AgentRunReport.describe(verb, result), agent.maxResultChars()),
                 result.failed() ? Optional.of("command_failed") : Optional.empty());

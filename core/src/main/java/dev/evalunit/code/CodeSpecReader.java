@@ -48,8 +48,9 @@ public final class CodeSpecReader {
     public static final String EXPECT_KEY = "run";
 
     private static final List<String> RUN_KEYS = List.of("processes", "ports", "env", "timeout", "max-output",
-            "libraries");
-    private static final List<String> PROCESS_KEYS = List.of("name", "main", "args", "env", "ready", "jvm-options");
+            "libraries", "task-files");
+    private static final List<String> PROCESS_KEYS = List.of("name", "main", "jar", "command", "args", "env", "ready",
+            "jvm-options");
     private static final List<String> EXPECT_RUN_KEYS = List.of("exit-code", "output", "traces");
     private static final List<String> OUTPUT_KINDS = List.of("contains", "not-contains", "line", "lines");
 
@@ -61,6 +62,8 @@ public final class CodeSpecReader {
     private static final Pattern PORT_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
+    /** {@code ${library:groupId:artifactId}}: the path of a {@code run.libraries} jar inside the sandbox. */
+    static final String LIBRARY_PLACEHOLDER = "library:";
     /** The engine owns where spans go: a task that moved it would send them nowhere the checks look. */
     private static final Set<String> ENGINE_OWNED = Set.of("OTEL_EXPORTER_OTLP_ENDPOINT",
             "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
@@ -185,6 +188,27 @@ public final class CodeSpecReader {
             }
             return (int) chars;
         }).orElse(RunSpec.DEFAULT_MAX_OUTPUT_CHARS);
+        List<java.nio.file.Path> libraries = new ArrayList<>();
+        Map<String, java.nio.file.Path> libraryJars = new LinkedHashMap<>();
+        SpecYaml.value(run, "libraries").ifPresent(value -> {
+            List<Node> entries = yaml.items(value, "run.libraries", "Maven coordinates, such as com.google.code.gson:gson");
+            for (int i = 0; i < entries.size(); i++) {
+                Node item = entries.get(i);
+                String coordinates = yaml.text(item, "run.libraries[" + i + "]");
+                if (!TaskLibraries.COORDINATES.matcher(coordinates).matches()) {
+                    throw yaml.error(item, "\"" + coordinates + "\" is not groupId:artifactId, such as"
+                            + " com.google.code.gson:gson (the version is the one on the tests' class path)");
+                }
+                java.nio.file.Path jar = TaskLibraries.find(coordinates).orElseThrow(() -> yaml.error(item,
+                        "the library " + coordinates + " is not on the tests' class path; add it to the build as a"
+                                + " test-scoped dependency (code tasks download nothing while they run)"));
+                libraries.add(jar);
+                libraryJars.put(coordinates, jar);
+            }
+        });
+        libraryJars.keySet().forEach(coordinates -> placeholders.add(LIBRARY_PLACEHOLDER + coordinates));
+        Map<String, String> taskFiles = SpecYaml.value(run, "task-files")
+                .map(value -> folder(yaml, value, "run.task-files")).orElse(Map.of());
         Node processesNode = SpecYaml.value(run, "processes").orElseThrow(() -> yaml.error(node,
                 "run has no processes; add processes: with the main classes to start in order, such as"
                         + " - {name: app, main: shop.App}"));
@@ -196,33 +220,19 @@ public final class CodeSpecReader {
         List<ProcessSpec> processes = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
-            ProcessSpec process = process(yaml, items.get(i), "run.processes[" + i + "]", placeholders);
+            ProcessSpec process = process(yaml, items.get(i), "run.processes[" + i + "]", placeholders, libraryJars);
             if (!names.add(process.name())) {
                 throw yaml.error(items.get(i), "duplicate process name \"" + process.name() + "\"; name each once");
             }
             processes.add(process);
         }
-        List<java.nio.file.Path> libraries = new ArrayList<>();
-        SpecYaml.value(run, "libraries").ifPresent(value -> {
-            List<Node> entries = yaml.items(value, "run.libraries", "Maven coordinates, such as com.google.code.gson:gson");
-            for (int i = 0; i < entries.size(); i++) {
-                Node item = entries.get(i);
-                String coordinates = yaml.text(item, "run.libraries[" + i + "]");
-                if (!TaskLibraries.COORDINATES.matcher(coordinates).matches()) {
-                    throw yaml.error(item, "\"" + coordinates + "\" is not groupId:artifactId, such as"
-                            + " com.google.code.gson:gson (the version is the one on the tests' class path)");
-                }
-                libraries.add(TaskLibraries.find(coordinates).orElseThrow(() -> yaml.error(item,
-                        "the library " + coordinates + " is not on the tests' class path; add it to the build as a"
-                                + " test-scoped dependency (code tasks download nothing while they run)")));
-            }
-        });
-        return new RunSpec(processes, ports, env, timeout, maxOutput, libraries);
+        return new RunSpec(processes, ports, env, timeout, maxOutput, libraries, libraryJars, taskFiles);
     }
 
-    private static ProcessSpec process(SpecYaml yaml, Node node, String name, Set<String> placeholders) {
-        Map<String, NodeTuple> process = yaml.mapping(node, name, "a mapping with name and main (and args, env,"
-                + " ready)", PROCESS_KEYS);
+    private static ProcessSpec process(SpecYaml yaml, Node node, String name, Set<String> placeholders,
+                                       Map<String, java.nio.file.Path> libraryJars) {
+        Map<String, NodeTuple> process = yaml.mapping(node, name, "a mapping with name and main, jar or command (and"
+                + " args, env, ready)", PROCESS_KEYS);
         Node nameNode = SpecYaml.value(process, "name").orElseThrow(() -> yaml.error(node,
                 name + " has no name; add name: such as server or client"));
         String processName = yaml.text(nameNode, name + ".name");
@@ -230,12 +240,54 @@ public final class CodeSpecReader {
             throw yaml.error(nameNode, "process name \"" + processName + "\" is not valid; use 1 to 40 letters,"
                     + " digits, _ or -");
         }
-        Node mainNode = SpecYaml.value(process, "main").orElseThrow(() -> yaml.error(node,
-                name + " has no main; add main: with the class whose main method starts it, such as shop.Server"));
-        String main = yaml.text(mainNode, name + ".main");
-        if (!MAIN_CLASS.matcher(main).matches()) {
-            throw yaml.error(mainNode, name + ".main \"" + main + "\" is not a Java class name; write the binary"
-                    + " name, such as shop.Server");
+        List<String> launches = PROCESS_KEYS.subList(1, 4).stream().filter(process::containsKey).toList();
+        if (launches.size() != 1) {
+            throw yaml.error(launches.isEmpty() ? node : process.get(launches.get(1)).getKeyNode(), name
+                    + (launches.isEmpty() ? " has no main" : " has both " + launches.get(0) + " and " + launches.get(1))
+                    + "; give exactly one of main: (the class whose main method starts it, such as shop.Server),"
+                    + " jar: (a library of run.libraries to start with java -jar) and command: (a command line of"
+                    + " the task's own, such as [python3, peer.py])");
+        }
+        String main = "";
+        Optional<java.nio.file.Path> jar = Optional.empty();
+        List<String> command = new ArrayList<>();
+        Node mainNode = SpecYaml.value(process, "main").orElse(null);
+        if (mainNode != null) {
+            main = yaml.text(mainNode, name + ".main");
+            if (!MAIN_CLASS.matcher(main).matches()) {
+                throw yaml.error(mainNode, name + ".main \"" + main + "\" is not a Java class name; write the binary"
+                        + " name, such as shop.Server");
+            }
+        }
+        Node jarNode = SpecYaml.value(process, "jar").orElse(null);
+        if (jarNode != null) {
+            String coordinates = yaml.text(jarNode, name + ".jar");
+            jar = Optional.ofNullable(libraryJars.get(coordinates));
+            if (jar.isEmpty()) {
+                throw yaml.error(jarNode, name + ".jar \"" + coordinates + "\" is not a library of run.libraries;"
+                        + " declare it there by groupId:artifactId (declared: "
+                        + (libraryJars.isEmpty() ? "none" : String.join(", ", libraryJars.keySet())) + ")");
+            }
+        }
+        Node commandNode = SpecYaml.value(process, "command").orElse(null);
+        if (commandNode != null) {
+            List<Node> words = yaml.items(commandNode, name + ".command", "the executable and its arguments, such as"
+                    + " [python3, peer.py]");
+            if (words.isEmpty()) {
+                throw yaml.error(commandNode, name + ".command is empty; write the executable and its arguments,"
+                        + " such as [python3, peer.py]");
+            }
+            for (int i = 0; i < words.size(); i++) {
+                String word = yaml.text(words.get(i), name + ".command[" + i + "]");
+                placeholders(yaml, words.get(i), word, placeholders);
+                command.add(word);
+            }
+            String executable = command.get(0);
+            if (Commands.find(executable).isEmpty()) {
+                throw yaml.error(words.get(0), name + ".command: the executable \"" + executable + "\" is not on this"
+                        + " machine (looked for " + Commands.where(executable) + "); install it, or leave this task"
+                        + " out where its toolchain is missing");
+            }
         }
         List<String> args = new ArrayList<>();
         SpecYaml.value(process, "args").ifPresent(value -> {
@@ -263,7 +315,11 @@ public final class CodeSpecReader {
                 jvmOptions.add(option);
             }
         });
-        return new ProcessSpec(processName, main, args, env, ready, jvmOptions);
+        if (!command.isEmpty() && !jvmOptions.isEmpty()) {
+            throw yaml.error(process.get("jvm-options").getKeyNode(), name + " runs a command, not a JVM: remove"
+                    + " jvm-options, or put the options into the command");
+        }
+        return new ProcessSpec(processName, main, args, env, ready, jvmOptions, jar, command);
     }
 
     private static Map<String, String> env(SpecYaml yaml, Node node, String name, Set<String> placeholders) {
@@ -291,7 +347,8 @@ public final class CodeSpecReader {
         while (matcher.find()) {
             if (!known.contains(matcher.group(1))) {
                 throw yaml.error(node, "unknown placeholder ${" + matcher.group(1) + "}; a placeholder names a port"
-                        + " of run.ports or " + CodeTrial.OTLP_ENDPOINT_PLACEHOLDER + " (known here: "
+                        + " of run.ports, " + CodeTrial.OTLP_ENDPOINT_PLACEHOLDER + " or library:groupId:artifactId of a"
+                        + " library of run.libraries (known here: "
                         + String.join(", ", new java.util.TreeSet<>(known)) + ")");
             }
         }

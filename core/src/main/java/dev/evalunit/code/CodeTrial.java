@@ -59,7 +59,8 @@ public final class CodeTrial {
     public static final String OTLP_ENDPOINT_PLACEHOLDER = "OTLP_ENDPOINT";
 
     private static final Duration POLL = Duration.ofMillis(25);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "\\$\\{([A-Za-z_][A-Za-z0-9_]*|library:[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+)}");
     private static final List<String> CHILD_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-Xshare:auto", "-XX:-UsePerfData", "-Xmx256m", "-XX:CompressedClassSpaceSize=64m",
             "-XX:ReservedCodeCacheSize=64m");
@@ -166,6 +167,7 @@ public final class CodeTrial {
                 try {
                     Map<String, String> all = new LinkedHashMap<>(spec.workspace());
                     all.putAll(files);
+                    all.putAll(run.taskFiles());
                     for (Map.Entry<String, String> file : all.entrySet()) {
                         box.writeFile(file.getKey(), file.getValue());
                     }
@@ -178,6 +180,8 @@ public final class CodeTrial {
                     InetSocketAddress otlp = box.service(receiver.address());
                     String endpoint = "http://" + otlp.getAddress().getHostAddress() + ":" + otlp.getPort();
                     values.put(OTLP_ENDPOINT_PLACEHOLDER, endpoint);
+                    run.libraryJars().forEach((coordinates, jar) -> values.put(
+                            CodeSpecReader.LIBRARY_PLACEHOLDER + coordinates, box.readOnly(jar)));
                     runProcesses(run, command, values, endpoint, token, box, until, started);
                     spans = receiver.spans();
                     failure = nothingExported(receiver, started);
@@ -218,6 +222,7 @@ public final class CodeTrial {
         try (Sandbox box = Sandboxes.open(SandboxSpec.of(readOnly, List.of(), until.length().plus(CPU_MARGIN)), sandbox)) {
             Map<String, String> all = new LinkedHashMap<>(spec.workspace());
             all.putAll(files);
+            all.putAll(spec.run().taskFiles());
             for (Map.Entry<String, String> file : all.entrySet()) {
                 box.writeFile(file.getKey(), file.getValue());
             }
@@ -241,10 +246,24 @@ public final class CodeTrial {
             throws IOException, TrialFailure, InterruptedException {
         List<ChildProcess> services = new ArrayList<>();
         for (ProcessSpec spec : run.processes()) {
-            List<String> line = new ArrayList<>(command);
-            // The task's JVM options go before the class path and the main class, after the engine's.
-            spec.jvmOptions().forEach(option -> line.add(line.indexOf("-cp"), expand(option, values)));
-            line.add(spec.mainClass());
+            List<String> line = new ArrayList<>();
+            if (!spec.command().isEmpty()) {
+                // A command of the task's own; Commands found its executable when the file loaded.
+                spec.command().forEach(word -> line.add(expand(word, values)));
+            } else {
+                line.addAll(command);
+                // The task's JVM options go before the class path and the main class, after the engine's.
+                spec.jvmOptions().forEach(option -> line.add(line.indexOf("-cp"), expand(option, values)));
+                if (spec.jar().isPresent()) {
+                    // java -jar ignores -cp: the jar brings its own class path in its manifest.
+                    int cp = line.indexOf("-cp");
+                    line.subList(cp, cp + 2).clear();
+                    line.add("-jar");
+                    line.add(box.readOnly(spec.jar().get()));
+                } else {
+                    line.add(spec.mainClass());
+                }
+            }
             spec.args().forEach(arg -> line.add(expand(arg, values)));
             Process program = box.exec(line, environment(run, spec, values, endpoint, token, box));
             ChildProcess process = ChildProcess.start(spec, program, run.maxOutputChars(),
@@ -351,7 +370,7 @@ public final class CodeTrial {
         env.put("OTEL_LOGS_EXPORTER", "none");
         env.put("OTEL_BSP_SCHEDULE_DELAY", "200");
         values.forEach((name, value) -> {
-            if (!name.equals(OTLP_ENDPOINT_PLACEHOLDER)) {
+            if (!name.equals(OTLP_ENDPOINT_PLACEHOLDER) && !name.startsWith(CodeSpecReader.LIBRARY_PLACEHOLDER)) {
                 env.put(name, value);
             }
         });

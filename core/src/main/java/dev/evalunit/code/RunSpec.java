@@ -27,11 +27,17 @@ import static org.apiguardian.api.API.Status.INTERNAL;
  * @param maxOutputChars the most characters one process may print before it is stopped as a flood
  * @param libraries jars the program compiles and runs against beyond the OpenTelemetry ones
  *        ({@code run.libraries}, found on the tests' class path); never {@code null}
+ * @param libraryJars the same jars by their coordinates {@code groupId:artifactId}, for the
+ *        {@code ${library:groupId:artifactId}} placeholder and {@code jar:}; never {@code null}
+ * @param taskFiles files of the task's own ({@code run.task-files}), path to content: written over
+ *        the workspace after the answer's, so no answer replaces them, and never shown to the model
+ *        (a peer process that checks what the program sends, for instance); never {@code null}
  * @since 0.1.0
  */
 @API(status = INTERNAL, since = "0.1.0")
 public record RunSpec(List<ProcessSpec> processes, List<String> ports, Map<String, String> env,
-                      Optional<Duration> timeout, int maxOutputChars, List<Path> libraries) {
+                      Optional<Duration> timeout, int maxOutputChars, List<Path> libraries,
+                      Map<String, Path> libraryJars, Map<String, String> taskFiles) {
 
     /** The default of {@link #maxOutputChars()}: a megabyte of text. */
     public static final int DEFAULT_MAX_OUTPUT_CHARS = 1_000_000;
@@ -48,6 +54,23 @@ public record RunSpec(List<ProcessSpec> processes, List<String> ports, Map<Strin
             throw new IllegalArgumentException("maxOutputChars must be positive: " + maxOutputChars);
         }
         libraries = List.copyOf(Objects.requireNonNull(libraries, "libraries"));
+        libraryJars = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(libraryJars,
+                "libraryJars")));
+        taskFiles = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(taskFiles, "taskFiles")));
+    }
+
+    /** A run against the OpenTelemetry jars and {@code libraries}, with no files of the task's own. */
+    public RunSpec(List<ProcessSpec> processes, List<String> ports, Map<String, String> env,
+                   Optional<Duration> timeout, int maxOutputChars, List<Path> libraries) {
+        this(processes, ports, env, timeout, maxOutputChars, libraries, Map.of(), Map.of());
+    }
+
+    /**
+     * @return this run with other processes and deadline, the same libraries and task files (the
+     *         agent's {@code build NAME} and {@code run NAME} commands)
+     */
+    public RunSpec with(List<ProcessSpec> only, Optional<Duration> deadline) {
+        return new RunSpec(only, ports, env, deadline, maxOutputChars, libraries, libraryJars, taskFiles);
     }
 
     /** A run against the OpenTelemetry jars only. */
