@@ -1,6 +1,7 @@
 package dev.evalunit.code;
 
 import dev.evalunit.source.TaskFileException;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
@@ -91,6 +92,24 @@ class ProcessLaunchTest {
 
         assertThat(run.failure()).isEmpty();
         assertThat(run.outcome().output()).containsPattern("task's peer on \\d+ in /").doesNotContain("answer's");
+    }
+
+    @Test
+    void aPython3PeerOfTheTaskFilesRunsInTheSandboxWhereTheMachineHasPython3() throws IOException {
+        Assumptions.assumeTrue(Commands.find("python3").isPresent(), "this machine has no /usr/bin/python3");
+        ProcessSpec peer = new ProcessSpec("peer", "", List.of("${APP_PORT}"), Map.of(), Optional.empty(), List.of(),
+                Optional.empty(), List.of("python3", "peer/peer.py"));
+        Map<String, String> taskFiles = Map.of("peer/peer.py", "import sys\nprint('python peer on', int(sys.argv[1]))\n");
+
+        CodeRun run = CodeTrial.runFiles(spec(List.of(peer, app()), probeJar(), taskFiles), Map.of(),
+                Programs.seconds(60));
+        CodeRun broken = CodeTrial.runFiles(spec(List.of(peer, app()), probeJar(), Map.of("peer/peer.py",
+                "import sys\nsys.exit(3)\n")), Map.of(), Programs.seconds(60));
+
+        assertThat(run.failure()).isEmpty();
+        assertThat(run.outcome().output()).containsPattern("python peer on \\d+");
+        assertThat(broken.outcome().processes()).first().satisfies(outcome ->
+                assertThat(outcome.exitCode()).hasValue(3));
     }
 
     @Test
