@@ -1,17 +1,13 @@
 package dev.evalunit.code;
 
-import dev.evalunit.source.TaskFileException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.nodes.MappingNode;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +19,6 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A process started from a jar ({@code jar:}), with a javaagent of {@code run.libraries}
@@ -202,16 +197,11 @@ class ProcessLaunchTest {
                 traced.source());
     }
 
-    private void assertError(String run, String message) throws IOException {
-        assertThatThrownBy(() -> read(run)).isInstanceOf(TaskFileException.class)
-                .hasMessageStartingWith("tasks/t.yaml:" + message);
+    private void assertError(String run, String message) {
+        Programs.assertTaskError(directory, run, message);
     }
 
     private CodeSpec read(String run) throws IOException {
-        Files.createDirectories(directory.resolve("w/src"));
-        Files.writeString(directory.resolve("w/src/App.java"), "class App {}\n");
-        String yaml = "prompt: p\nworkspace: w\n" + run;
-        return CodeSpecReader.read((MappingNode) new Yaml().compose(new StringReader(yaml)),
-                directory.resolve("t.yaml").toUri(), "tasks/t.yaml").orElseThrow();
+        return Programs.readTask(directory, run);
     }
 }

@@ -1,11 +1,20 @@
 package dev.evalunit.code;
 
 import dev.evalunit.check.Check;
+import dev.evalunit.source.TaskFileException;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Small Java programs for code trials, and code specs around them. */
 final class Programs {
@@ -154,5 +163,23 @@ final class Programs {
 
     static Duration seconds(long seconds) {
         return Duration.ofSeconds(seconds);
+    }
+
+    /**
+     * Reads a code task of workspace {@code w} (one Java file) and {@code run}, a YAML text that
+     * starts with {@code run:}, as the file {@code tasks/t.yaml} in {@code directory}.
+     */
+    static CodeSpec readTask(Path directory, String run) throws IOException {
+        Files.createDirectories(directory.resolve("w/src"));
+        Files.writeString(directory.resolve("w/src/App.java"), "class App {}\n");
+        String yaml = "prompt: p\nworkspace: w\n" + run;
+        return CodeSpecReader.read((MappingNode) new Yaml().compose(new StringReader(yaml)),
+                directory.resolve("t.yaml").toUri(), "tasks/t.yaml").orElseThrow();
+    }
+
+    /** Asserts that {@link #readTask} fails with {@code message} after {@code tasks/t.yaml:}. */
+    static void assertTaskError(Path directory, String run, String message) {
+        assertThatThrownBy(() -> readTask(directory, run)).isInstanceOf(TaskFileException.class)
+                .hasMessageStartingWith("tasks/t.yaml:" + message);
     }
 }

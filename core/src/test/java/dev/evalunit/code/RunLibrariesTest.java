@@ -1,21 +1,15 @@
 package dev.evalunit.code;
 
-import dev.evalunit.source.TaskFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.nodes.MappingNode;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A program that needs a library beyond the OpenTelemetry jars, and options of its own JVM. */
 class RunLibrariesTest {
@@ -111,16 +105,11 @@ class RunLibrariesTest {
                 """, "4:57: \"-jar\" is not a JVM option this run can take");
     }
 
-    private void assertError(String run, String message) throws IOException {
-        assertThatThrownBy(() -> read(run)).isInstanceOf(TaskFileException.class)
-                .hasMessageStartingWith("tasks/t.yaml:" + message);
+    private void assertError(String run, String message) {
+        Programs.assertTaskError(directory, run, message);
     }
 
     private CodeSpec read(String run) throws IOException {
-        Files.createDirectories(directory.resolve("w/src"));
-        Files.writeString(directory.resolve("w/src/App.java"), "class App {}\n");
-        String yaml = "prompt: p\nworkspace: w\n" + run;
-        return CodeSpecReader.read((MappingNode) new Yaml().compose(new StringReader(yaml)),
-                directory.resolve("t.yaml").toUri(), "tasks/t.yaml").orElseThrow();
+        return Programs.readTask(directory, run);
     }
 }
