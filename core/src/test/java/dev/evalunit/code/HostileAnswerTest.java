@@ -260,6 +260,59 @@ class HostileAnswerTest {
                 .contains("413: a body larger than 4194304 bytes (decompressed)"));
     }
 
+    /**
+     * A program that exports one real span and then {@code bodies} gzipped requests of 4 MB of
+     * zeros each: every body is within the per-request cap, so only the per-trial cap (32 MB,
+     * decompressed) can stop them. The zeros do not parse as OTLP, but they are counted first.
+     */
+    private static CodeRun telemetryFlood(int bodies) {
+        return run(program("""
+                String endpoint = System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT");
+                String token = System.getenv("OTEL_EXPORTER_OTLP_HEADERS").split("=", 2)[1];
+                String span = "{\\"resourceSpans\\":[{\\"scopeSpans\\":[{\\"spans\\":[{"
+                        + "\\"traceId\\":\\"0af7651916cd43dd8448eb211c80319c\\","
+                        + "\\"spanId\\":\\"b7ad6b7169203331\\",\\"name\\":\\"checkout\\","
+                        + "\\"startTimeUnixNano\\":\\"1700000000000000000\\","
+                        + "\\"endTimeUnixNano\\":\\"1700000000500000000\\"}]}]}]}";
+                for (int i = -1; i < %d; i++) {
+                    HttpURLConnection post = (HttpURLConnection) new URL(endpoint + "/v1/traces").openConnection();
+                    post.setDoOutput(true);
+                    post.setRequestProperty("x-evalunit-trial", token);
+                    if (i < 0) {
+                        post.setRequestProperty("Content-Type", "application/json");
+                        post.getOutputStream().write(span.getBytes("UTF-8"));
+                    } else {
+                        post.setRequestProperty("Content-Type", "application/x-protobuf");
+                        post.setRequestProperty("Content-Encoding", "gzip");
+                        try (OutputStream out = new java.util.zip.GZIPOutputStream(post.getOutputStream())) {
+                            out.write(new byte[4 << 20]);
+                        }
+                    }
+                    System.out.println("request " + i + ": status " + post.getResponseCode());
+                }
+                """.formatted(bodies)), 120);
+    }
+
+    @Test
+    void telemetryOverThePerTrialCapFailsTheTrialSayingSo() {
+        CodeRun run = telemetryFlood(9);
+
+        assertThat(run.outcome().output()).contains("request -1: status 200", "request 8: status 413");
+        assertThat(run.spans()).extracting(span -> span.getName()).containsExactly("checkout");
+        assertThat(run.failure()).hasValue("the run sent more than " + OtlpReceiver.MAX_TRIAL_BYTES
+                + " bytes of telemetry (decompressed) to its receiver, the most one trial may send;"
+                + " the rest was refused");
+    }
+
+    @Test
+    void telemetryUnderThePerTrialCapIsNotAFailure() {
+        CodeRun run = telemetryFlood(2);
+
+        assertThat(run.outcome().output()).contains("request -1: status 200", "request 1: status 400");
+        assertThat(run.spans()).extracting(span -> span.getName()).containsExactly("checkout");
+        assertThat(run.failure()).isEmpty();
+    }
+
     @Test
     void aCompilerBusyAnswerIsStoppedAtTheDeadlineSayingCompilingTookTooLong() {
         String expression = "1";
