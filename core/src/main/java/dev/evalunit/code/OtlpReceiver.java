@@ -3,6 +3,8 @@ package dev.evalunit.code;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 import java.io.IOException;
@@ -20,10 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 /**
- * An OTLP/HTTP receiver on 127.0.0.1 for one trial: {@code POST /v1/traces} in protobuf
- * ({@code application/x-protobuf}) or JSON ({@code application/json}), gzip or not. Metrics and
- * logs are accepted and dropped. Spans are stored before the response is sent, so once a process
- * has exited after a successful export its spans are here.
+ * An OTLP/HTTP receiver on 127.0.0.1 for one trial: {@code POST /v1/traces}, {@code /v1/logs} and
+ * {@code /v1/metrics} in protobuf ({@code application/x-protobuf}) or JSON ({@code application/json}),
+ * gzip or not, all three under the same token and byte budget. What arrives is stored before the
+ * response is sent, so once a process has exited after a successful export its telemetry is here:
+ * spans as {@link SpanData}, log records as {@link LogRecordData}, metrics as {@link MetricData}
+ * (one per metric per export, so a periodic reader's repeated exports are all kept, in order).
  */
 final class OtlpReceiver implements AutoCloseable {
 
@@ -38,6 +42,9 @@ final class OtlpReceiver implements AutoCloseable {
 
     /** The most spans one trial may export; past it the run is a flood. */
     static final int MAX_SPANS = 20_000;
+
+    /** The most log records, and the most metrics (counted per export), one trial may send; past it the rest are dropped. */
+    static final int MAX_RECORDS = 20_000;
 
     /** Receivers of concurrent trials share these threads; daemons, so a stuck request cannot keep the JVM up. */
     private static final ExecutorService HANDLERS = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
@@ -57,9 +64,12 @@ final class OtlpReceiver implements AutoCloseable {
     private long bytes;
     private boolean overBudget;
     private final List<SpanData> spans = new ArrayList<>();
+    private final List<LogRecordData> logs = new ArrayList<>();
+    private final List<MetricData> metrics = new ArrayList<>();
     private final List<String> rejected = new ArrayList<>();
     private int requests;
     private boolean overflow;
+    private boolean recordsOverflow;
 
     private OtlpReceiver(HttpServer server, String token) {
         this.server = server;
@@ -111,6 +121,16 @@ final class OtlpReceiver implements AutoCloseable {
         return List.copyOf(spans);
     }
 
+    /** @return the log records received so far, in the order received */
+    synchronized List<LogRecordData> logs() {
+        return List.copyOf(logs);
+    }
+
+    /** @return the metrics received so far, one per metric per export, in the order received */
+    synchronized List<MetricData> metrics() {
+        return List.copyOf(metrics);
+    }
+
     /** @return how many trace requests arrived, accepted or not */
     synchronized int traceRequests() {
         return requests;
@@ -119,6 +139,11 @@ final class OtlpReceiver implements AutoCloseable {
     /** @return why requests were refused, such as {@code 415: Content-Type text/plain} */
     synchronized List<String> rejected() {
         return List.copyOf(rejected);
+    }
+
+    /** @return whether more than {@link #MAX_RECORDS} log records, or metrics, arrived (the rest were dropped) */
+    synchronized boolean recordsOverflowed() {
+        return recordsOverflow;
     }
 
     /** @return whether more than {@link #MAX_SPANS} spans arrived (the rest were dropped) */
@@ -130,7 +155,9 @@ final class OtlpReceiver implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             boolean traces = path.equals("/v1/traces");
-            if (!traces && !path.equals("/v1/metrics") && !path.equals("/v1/logs")) {
+            boolean logSignal = path.equals("/v1/logs");
+            boolean metricSignal = path.equals("/v1/metrics");
+            if (!traces && !metricSignal && !logSignal) {
                 respond(exchange, 404, "text/plain", "no OTLP signal at " + path);
                 return;
             }
@@ -176,16 +203,19 @@ final class OtlpReceiver implements AutoCloseable {
                         : "a body larger than " + MAX_BODY_BYTES + " bytes (decompressed)");
                 return;
             }
-            if (traces) {
-                List<SpanData> received;
-                try {
-                    received = json ? OtlpSpans.fromJson(body) : OtlpSpans.fromProtobuf(body);
-                } catch (IOException | RuntimeException e) {
-                    reject(exchange, 400, "a trace request that does not parse as OTLP "
-                            + (json ? "JSON" : "protobuf") + ": " + e.getMessage());
-                    return;
+            try {
+                if (traces) {
+                    store(json ? OtlpSpans.fromJson(body) : OtlpSpans.fromProtobuf(body));
+                } else if (logSignal) {
+                    storeRecords(logs, json ? OtlpLogs.fromJson(body) : OtlpLogs.fromProtobuf(body));
+                } else {
+                    storeRecords(metrics, json ? OtlpMetrics.fromJson(body) : OtlpMetrics.fromProtobuf(body));
                 }
-                store(received);
+            } catch (IOException | RuntimeException e) {
+                reject(exchange, 400, "a " + (traces ? "trace" : logSignal ? "log" : "metric")
+                        + " request that does not parse as OTLP " + (json ? "JSON" : "protobuf") + ": "
+                        + e.getMessage());
+                return;
             }
             if (json) {
                 respond(exchange, 200, "application/json", "{}");
@@ -204,6 +234,14 @@ final class OtlpReceiver implements AutoCloseable {
             overflow = true;
         }
         spans.addAll(received.subList(0, Math.max(0, Math.min(room, received.size()))));
+    }
+
+    private synchronized <T> void storeRecords(List<T> store, List<T> received) {
+        int room = MAX_RECORDS - store.size();
+        if (received.size() > room) {
+            recordsOverflow = true;
+        }
+        store.addAll(received.subList(0, Math.max(0, Math.min(room, received.size()))));
     }
 
     private void reject(HttpExchange exchange, int status, String why) throws IOException {

@@ -71,14 +71,23 @@ final class OtlpSpans {
 
     /** @throws IOException when the text is not an OTLP/JSON {@code ExportTraceServiceRequest} */
     static List<SpanData> fromJson(byte[] body) throws IOException {
+        ExportTraceServiceRequest.Builder request = ExportTraceServiceRequest.newBuilder();
+        mergeJson(body, request);
+        return spans(request.build());
+    }
+
+    /**
+     * Merges an OTLP/JSON body into a request of any signal: ids in hex, unknown fields ignored.
+     *
+     * @throws IOException when the text is not a JSON object of that request
+     */
+    static void mergeJson(byte[] body, com.google.protobuf.Message.Builder request) throws IOException {
         JsonNode tree = JSON.readTree(new String(body, StandardCharsets.UTF_8));
         if (tree == null || !tree.isObject()) {
             throw new IOException("the body is not a JSON object");
         }
         hexIdsToBase64(tree);
-        ExportTraceServiceRequest.Builder request = ExportTraceServiceRequest.newBuilder();
         JsonFormat.parser().ignoringUnknownFields().merge(JSON.writeValueAsString(tree), request);
-        return spans(request.build());
     }
 
     private static void hexIdsToBase64(JsonNode node) {
@@ -116,7 +125,7 @@ final class OtlpSpans {
         return spans;
     }
 
-    private static InstrumentationScopeInfo scope(InstrumentationScope scope, String schemaUrl) {
+    static InstrumentationScopeInfo scope(InstrumentationScope scope, String schemaUrl) {
         var builder = InstrumentationScopeInfo.builder(scope.getName())
                 .setAttributes(attributes(scope.getAttributesList()));
         if (!scope.getVersion().isEmpty()) {
@@ -225,7 +234,7 @@ final class OtlpSpans {
     }
 
     /** @return a value as text: scalars as written, bytes as base64, lists and maps JSON-like */
-    private static String text(AnyValue value) {
+    static String text(AnyValue value) {
         return switch (value.getValueCase()) {
             case STRING_VALUE -> value.getStringValue();
             case BOOL_VALUE -> String.valueOf(value.getBoolValue());
@@ -241,11 +250,11 @@ final class OtlpSpans {
         };
     }
 
-    private static String hex(ByteString id) {
+    static String hex(ByteString id) {
         return HexFormat.of().formatHex(id.toByteArray());
     }
 
-    private static String emptyToNull(String text) {
+    static String emptyToNull(String text) {
         return text.isEmpty() ? null : text;
     }
 }

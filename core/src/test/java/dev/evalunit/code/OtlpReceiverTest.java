@@ -14,6 +14,26 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.logs.Severity;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import io.opentelemetry.proto.logs.v1.SeverityNumber;
+import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
+import io.opentelemetry.proto.metrics.v1.Gauge;
+import io.opentelemetry.proto.metrics.v1.Histogram;
+import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
+import io.opentelemetry.proto.metrics.v1.Sum;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.metrics.data.MetricDataType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,11 +112,141 @@ class OtlpReceiverTest {
     }
 
     @Test
-    void acceptsAndDropsMetricsAndLogs() throws Exception {
-        assertThat(post("/v1/metrics", "application/x-protobuf", new byte[0], false).statusCode()).isEqualTo(200);
-        assertThat(post("/v1/logs", "application/json", "{}".getBytes(), false).statusCode()).isEqualTo(200);
+    void receivesProtobufLogsWithTheirSpanContextSeverityAndAttributes() throws Exception {
+        LogRecord inSpan = LogRecord.newBuilder().setTraceId(id(TRACE)).setSpanId(id(CHILD)).setFlags(1)
+                .setTimeUnixNano(1_700_000_000_150_000_000L).setSeverityNumber(SeverityNumber.SEVERITY_NUMBER_WARN)
+                .setSeverityText("WARN").setBody(AnyValue.newBuilder().setStringValue("card declined"))
+                .addAttributes(KeyValue.newBuilder().setKey("order.id").setValue(AnyValue.newBuilder().setIntValue(7)))
+                .build();
+        LogRecord outside = LogRecord.newBuilder().setBody(AnyValue.newBuilder().setStringValue("started")).build();
+        ExportLogsServiceRequest request = ExportLogsServiceRequest.newBuilder().addResourceLogs(ResourceLogs
+                .newBuilder().setResource(Resource.newBuilder().addAttributes(KeyValue.newBuilder()
+                        .setKey("service.name").setValue(AnyValue.newBuilder().setStringValue("checkout"))))
+                .addScopeLogs(ScopeLogs.newBuilder().setScope(InstrumentationScope.newBuilder().setName("shop"))
+                        .addLogRecords(inSpan).addLogRecords(outside)))
+                .build();
+
+        assertThat(post("/v1/logs", "application/x-protobuf", request.toByteArray(), true).statusCode())
+                .isEqualTo(200);
+
+        assertThat(receiver.logs()).hasSize(2);
+        LogRecordData first = receiver.logs().get(0);
+        assertThat(first.getSpanContext().getTraceId()).isEqualTo(TRACE);
+        assertThat(first.getSpanContext().getSpanId()).isEqualTo(CHILD);
+        assertThat(first.getSeverity()).isEqualTo(Severity.WARN);
+        assertThat(first.getSeverityText()).isEqualTo("WARN");
+        assertThat(first.getBodyValue().asString()).isEqualTo("card declined");
+        assertThat(first.getAttributes().get(AttributeKey.longKey("order.id"))).isEqualTo(7L);
+        assertThat(first.getResource().getAttributes().get(AttributeKey.stringKey("service.name")))
+                .isEqualTo("checkout");
+        assertThat(first.getInstrumentationScopeInfo().getName()).isEqualTo("shop");
+        assertThat(receiver.logs().get(1).getSpanContext().isValid()).isFalse();
         assertThat(receiver.spans()).isEmpty();
         assertThat(receiver.traceRequests()).isZero();
+    }
+
+    @Test
+    void receivesJsonLogsWithHexIds() throws Exception {
+        String json = """
+                {"resourceLogs":[{"scopeLogs":[{"scope":{"name":"shop"},"logRecords":[
+                  {"traceId":"%s","spanId":"%s","severityNumber":17,"body":{"stringValue":"boom"},
+                   "attributes":[{"key":"retry","value":{"boolValue":true}}]}]}]}]}
+                """.formatted(TRACE, PARENT);
+
+        HttpResponse<byte[]> response = post("/v1/logs", "application/json", json.getBytes(), false);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(receiver.logs()).singleElement().satisfies(log -> {
+            assertThat(log.getSpanContext().getSpanId()).isEqualTo(PARENT);
+            assertThat(log.getSeverity()).isEqualTo(Severity.ERROR);
+            assertThat(log.getBodyValue().asString()).isEqualTo("boom");
+            assertThat(log.getAttributes().get(AttributeKey.booleanKey("retry"))).isTrue();
+        });
+    }
+
+    @Test
+    void receivesProtobufMetricsAsSdkMetricData() throws Exception {
+        Metric counter = Metric.newBuilder().setName("orders.placed").setUnit("{order}")
+                .setSum(Sum.newBuilder().setIsMonotonic(true)
+                        .setAggregationTemporality(AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE)
+                        .addDataPoints(NumberDataPoint.newBuilder().setAsInt(3).addAttributes(KeyValue.newBuilder()
+                                .setKey("region").setValue(AnyValue.newBuilder().setStringValue("eu")))))
+                .build();
+        Metric latency = Metric.newBuilder().setName("checkout.duration").setUnit("ms")
+                .setHistogram(Histogram.newBuilder()
+                        .setAggregationTemporality(AggregationTemporality.AGGREGATION_TEMPORALITY_DELTA)
+                        .addDataPoints(HistogramDataPoint.newBuilder().setCount(3).setSum(60).setMin(10).setMax(30)
+                                .addExplicitBounds(20).addBucketCounts(1).addBucketCounts(2)))
+                .build();
+        Metric temperature = Metric.newBuilder().setName("cpu.temperature")
+                .setGauge(Gauge.newBuilder().addDataPoints(NumberDataPoint.newBuilder().setAsDouble(61.5)))
+                .build();
+        ExportMetricsServiceRequest request = ExportMetricsServiceRequest.newBuilder().addResourceMetrics(
+                ResourceMetrics.newBuilder().addScopeMetrics(ScopeMetrics.newBuilder()
+                        .setScope(InstrumentationScope.newBuilder().setName("shop"))
+                        .addMetrics(counter).addMetrics(latency).addMetrics(temperature)))
+                .build();
+
+        assertThat(post("/v1/metrics", "application/x-protobuf", request.toByteArray(), false).statusCode())
+                .isEqualTo(200);
+
+        assertThat(receiver.metrics()).hasSize(3);
+        MetricData sum = receiver.metrics().get(0);
+        assertThat(sum.getName()).isEqualTo("orders.placed");
+        assertThat(sum.getUnit()).isEqualTo("{order}");
+        assertThat(sum.getType()).isEqualTo(MetricDataType.LONG_SUM);
+        assertThat(sum.getLongSumData().isMonotonic()).isTrue();
+        assertThat(sum.getLongSumData().getPoints()).singleElement().satisfies(point -> {
+            assertThat(point.getValue()).isEqualTo(3);
+            assertThat(point.getAttributes().get(AttributeKey.stringKey("region"))).isEqualTo("eu");
+        });
+        MetricData histogram = receiver.metrics().get(1);
+        assertThat(histogram.getType()).isEqualTo(MetricDataType.HISTOGRAM);
+        assertThat(histogram.getHistogramData().getAggregationTemporality())
+                .isEqualTo(io.opentelemetry.sdk.metrics.data.AggregationTemporality.DELTA);
+        assertThat(histogram.getHistogramData().getPoints()).singleElement().satisfies(point -> {
+            assertThat(point.getCount()).isEqualTo(3);
+            assertThat(point.getSum()).isEqualTo(60.0);
+            assertThat(point.getMax()).isEqualTo(30.0);
+            assertThat(point.getCounts()).containsExactly(1L, 2L);
+        });
+        MetricData gauge = receiver.metrics().get(2);
+        assertThat(gauge.getType()).isEqualTo(MetricDataType.DOUBLE_GAUGE);
+        assertThat(gauge.getDoubleGaugeData().getPoints()).singleElement()
+                .satisfies(point -> assertThat(point.getValue()).isEqualTo(61.5));
+    }
+
+    @Test
+    void receivesJsonMetrics() throws Exception {
+        String json = """
+                {"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"orders.placed","unit":"1",
+                  "sum":{"isMonotonic":true,"aggregationTemporality":2,
+                   "dataPoints":[{"asInt":"5","attributes":[{"key":"region","value":{"stringValue":"us"}}]}]}}]}]}]}
+                """;
+
+        assertThat(post("/v1/metrics", "application/json", json.getBytes(), true).statusCode()).isEqualTo(200);
+
+        assertThat(receiver.metrics()).singleElement().satisfies(metric -> {
+            assertThat(metric.getType()).isEqualTo(MetricDataType.LONG_SUM);
+            assertThat(metric.getLongSumData().getPoints()).singleElement()
+                    .satisfies(point -> assertThat(point.getValue()).isEqualTo(5));
+        });
+    }
+
+    @Test
+    void refusesLogsAndMetricsWithoutTheTokenOrThatDoNotParse() throws Exception {
+        assertThat(post("/v1/logs", "application/json", "{}".getBytes(), false, "wrong").statusCode())
+                .isEqualTo(401);
+        assertThat(post("/v1/metrics", "application/x-protobuf", new byte[] {(byte) 0xff, 1, 2}, false).statusCode())
+                .isEqualTo(400);
+        assertThat(post("/v1/logs", "application/json", "[1]".getBytes(), false).statusCode()).isEqualTo(400);
+
+        assertThat(receiver.rejected()).hasSize(3);
+        assertThat(receiver.rejected().get(0)).startsWith("401: a request without this trial's");
+        assertThat(receiver.rejected().get(1)).startsWith("400: a metric request that does not parse as OTLP protobuf");
+        assertThat(receiver.rejected().get(2)).startsWith("400: a log request that does not parse as OTLP JSON");
+        assertThat(receiver.logs()).isEmpty();
+        assertThat(receiver.metrics()).isEmpty();
     }
 
     @Test
