@@ -65,6 +65,11 @@ final class RunReport {
         }
     }
 
+    /** @return whether this run was asked to resume, so {@link #earlier} can find anything */
+    boolean resuming() {
+        return resume;
+    }
+
     /** @return the result of this task that an earlier build scored, when resuming and the task is unchanged */
     Optional<TaskRecord> earlier(TaskKey key, Optional<String> version) {
         if (!resume) {
