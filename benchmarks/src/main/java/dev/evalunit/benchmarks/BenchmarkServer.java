@@ -50,6 +50,8 @@ final class BenchmarkServer implements AutoCloseable {
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong firstNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong lastNanos = new java.util.concurrent.atomic.AtomicLong();
+    /** Nanoseconds every request spent at the server, from arrival to answer, summed. */
+    private final java.util.concurrent.atomic.AtomicLong heldNanos = new java.util.concurrent.atomic.AtomicLong();
 
     private BenchmarkServer(Duration delay, boolean faults) throws IOException {
         this.delay = delay;
@@ -92,6 +94,16 @@ final class BenchmarkServer implements AutoCloseable {
         return Duration.ofNanos(lastNanos.get() - firstNanos.get());
     }
 
+    /**
+     * @return the calls the server held on average over the calls phase: at a concurrency of 16 and
+     *         no cost between calls, 16; what is missing is the time a place stood empty between
+     *         one trial's answer and the next trial's request
+     */
+    double meanInFlight() {
+        long busy = lastNanos.get() - firstNanos.get();
+        return busy <= 0 ? 0 : heldNanos.get() / (double) busy;
+    }
+
     /** @return how many successful answers each task got */
     Map<String, AtomicInteger> answersByTask() {
         return answersByTask;
@@ -99,7 +111,8 @@ final class BenchmarkServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            firstNanos.compareAndSet(0, System.nanoTime());
+            long arrived = System.nanoTime();
+            firstNanos.compareAndSet(0, arrived);
             int now = inFlight.incrementAndGet();
             mostInFlight.accumulateAndGet(now, Math::max);
             try {
@@ -131,7 +144,9 @@ final class BenchmarkServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             } finally {
                 inFlight.decrementAndGet();
-                lastNanos.set(System.nanoTime());
+                long answered = System.nanoTime();
+                heldNanos.addAndGet(answered - arrived);
+                lastNanos.accumulateAndGet(answered, Math::max);
             }
         }
     }

@@ -21,20 +21,25 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 127.0.0.1, runs generated suites through the real EvalUnit engine in forked JVMs (and a plain
  * JUnit Jupiter baseline the same way), and prints the figures with the goals they meet or miss.
  *
- * <p>Arguments: the output directory, and how many times to run each scenario (medians are reported).
+ * <p>Arguments: the output directory, how many times to run each scenario (medians are reported),
+ * which scenarios, the server's latency per call in milliseconds, and how many seconds to wait for
+ * a quiet machine before each run.
  */
 public final class Benchmarks {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final int SINGLE_CALL_TASKS = 400;
-    private static final Duration DELAY = Duration.ofMillis(200);
+    /** The server's hold per call: {@code -Dbenchmark.latency-ms}, 200 unless given. */
+    private static Duration delay = Duration.ofMillis(200);
     private static final int CONCURRENCY = 16;
     private static final int OVERHEAD_TASKS = 10_000;
     /** Every test JVM gets this heap at most: the memory goal, enforced. */
     private static final String TEST_JVM_HEAP = "-Xmx512m";
     /** Below this 1-minute load average (on 2 CPUs) the machine counts as quiet. */
     private static final double QUIET_LOAD = 1.0;
+    /** How long to wait for a quiet machine before each run: {@code -Dbenchmark.quiet-wait-s}, 180 unless given. */
+    private static int quietWaitSeconds = 180;
     /** No scenario run may take longer; a hang is a failed benchmark, not a stuck build. */
     private static final long RUN_LIMIT_MINUTES = 10;
 
@@ -45,6 +50,12 @@ public final class Benchmarks {
         Path out = Path.of(args.length > 0 ? args[0] : "target/benchmarks");
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         String only = args.length > 2 ? args[2] : "concurrency,overhead,faults,dataset";
+        if (args.length > 3) {
+            delay = Duration.ofMillis(Long.parseLong(args[3].strip()));
+        }
+        if (args.length > 4) {
+            quietWaitSeconds = Integer.parseInt(args[4].strip());
+        }
         Files.createDirectories(out);
         Path singleCall = TaskFiles.write(out.resolve("tasks/single-call"), SINGLE_CALL_TASKS, false);
         Path overhead = TaskFiles.write(out.resolve("tasks/overhead"), OVERHEAD_TASKS, true);
@@ -75,27 +86,49 @@ public final class Benchmarks {
 
     private static void concurrency(Path out, int runs, Path singleCall, List<String> report) throws Exception {
         List<Double> walls = new ArrayList<>();
+        List<Double> callsPhases = new ArrayList<>();
+        List<Double> meanInFlight = new ArrayList<>();
+        List<Double> cpuPerTask = new ArrayList<>();
         int mostInFlight = 0;
         for (int run = 1; run <= runs; run++) {
-            try (BenchmarkServer server = BenchmarkServer.start(DELAY, false)) {
+            try (BenchmarkServer server = BenchmarkServer.start(delay, false)) {
                 JsonNode result = evalunit(out, singleCall, "concurrency-" + run, "evalunit.model=openai",
                         "evalunit.model.base-url=" + server.baseUrl(), "evalunit.model.name=bench-model",
                         "evalunit.model.api-key-env=EVALUNIT_BENCHMARK_NO_KEY", "evalunit.concurrency=" + CONCURRENCY);
                 expectAllPassed(result, SINGLE_CALL_TASKS, "concurrency run " + run);
                 walls.add(result.path("wallMillis").asDouble());
+                callsPhases.add((double) server.busy().toMillis());
+                meanInFlight.add(server.meanInFlight());
+                cpuPerTask.add(result.path("executionCpuMillis").asDouble() / SINGLE_CALL_TASKS);
                 mostInFlight = Math.max(mostInFlight, server.mostInFlight());
-                System.out.println("    server busy from first request to last answer: " + server.busy().toMillis() + " ms");
+                System.out.printf(Locale.ROOT, "    calls phase (first request to last answer at the server): %d ms;"
+                        + " calls held at once on average %.2f of %d%n", server.busy().toMillis(), server.meanInFlight(),
+                        CONCURRENCY);
             }
         }
-        double ideal = SINGLE_CALL_TASKS * DELAY.toMillis() / (double) CONCURRENCY;
-        double concurrencyWall = median(walls);
-        double overIdeal = concurrencyWall / ideal - 1;
+        double ideal = SINGLE_CALL_TASKS * delay.toMillis() / (double) CONCURRENCY;
+        double wall = median(walls);
+        double calls = median(callsPhases);
         report.add(String.format(Locale.ROOT, "Concurrency efficiency: %d single-call tasks, %d ms per call,"
-                        + " concurrency %d: median wall %.2f s (runs: %s) against the ideal %.2f s: %+.1f%%;"
-                        + " most calls in flight at the server: %d. Goal within 15%%: %s",
-                SINGLE_CALL_TASKS, DELAY.toMillis(), CONCURRENCY, concurrencyWall / 1000, seconds(walls), ideal / 1000,
-                overIdeal * 100, mostInFlight, overIdeal <= 0.15 ? "MET" : "MISSED"));
+                        + " concurrency %d: ideal %.2f s; calls phase at the server %.2f s (runs: %s)%s;"
+                        + " wall %.2f s (runs: %s)%s; calls held at once on average %.2f (runs: %s), most %d;"
+                        + " CPU of the test JVM per task while executing %.1f ms (runs: %s). Goal calls phase within 5%% of the ideal: %s",
+                SINGLE_CALL_TASKS, delay.toMillis(), CONCURRENCY, ideal / 1000, calls / 1000, seconds(callsPhases),
+                ratio(calls, ideal), wall / 1000, seconds(walls), ratio(wall, ideal), median(meanInFlight),
+                plain(meanInFlight), mostInFlight, median(cpuPerTask), plain(cpuPerTask), ideal == 0 ? "n/a at 0 ms" : calls <= ideal * 1.05 ? "MET" : "MISSED"));
+    }
 
+    /** @return ", x.xx times the ideal", or nothing when the ideal is 0 */
+    private static String ratio(double value, double ideal) {
+        return ideal <= 0 ? "" : String.format(Locale.ROOT, ", %.2f x the ideal", value / ideal);
+    }
+
+    private static String plain(List<Double> values) {
+        List<String> texts = new ArrayList<>();
+        for (double value : values) {
+            texts.add(String.format(Locale.ROOT, "%.2f", value));
+        }
+        return String.join(", ", texts);
     }
 
     private static void overhead(Path out, int runs, Path overhead, List<String> report) throws Exception {
@@ -130,7 +163,7 @@ public final class Benchmarks {
     private static void faults(Path out, int runs, Path singleCall, List<String> report) throws Exception {
         List<Double> faultWalls = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            try (BenchmarkServer server = BenchmarkServer.start(DELAY, true)) {
+            try (BenchmarkServer server = BenchmarkServer.start(delay, true)) {
                 JsonNode result = evalunit(out, singleCall, "faults-" + run, "evalunit.model=openai",
                         "evalunit.model.base-url=" + server.baseUrl(), "evalunit.model.name=bench-model",
                         "evalunit.model.api-key-env=EVALUNIT_BENCHMARK_NO_KEY", "evalunit.concurrency=" + CONCURRENCY);
@@ -166,12 +199,12 @@ public final class Benchmarks {
     private static final List<String> LOADS = new ArrayList<>();
 
     /**
-     * Waits (up to 3 minutes) for the machine to be quiet: on a shared machine another build
+     * Waits (up to {@link #quietWaitSeconds}, 3 minutes unless given) for the machine to be quiet: on a shared machine another build
      * would be measured too. Returns the load average it started at.
      */
     private static double waitForQuietMachine() throws InterruptedException {
         double load = loadAverage();
-        for (int waited = 0; load >= QUIET_LOAD && waited < 180; waited += 5) {
+        for (int waited = 0; load >= QUIET_LOAD && waited < quietWaitSeconds; waited += 5) {
             Thread.sleep(5000);
             load = loadAverage();
         }

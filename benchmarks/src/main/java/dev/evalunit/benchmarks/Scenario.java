@@ -63,12 +63,17 @@ public final class Scenario {
         long start = System.nanoTime();
         org.junit.platform.launcher.TestPlan plan = launcher.discover(discovery);
         long discovered = System.nanoTime();
+        long cpuAtExecution = processCpuNanos();
         launcher.execute(plan, outcomes);
         long wallNanos = System.nanoTime() - start;
+        long executionCpuNanos = processCpuNanos() - cpuAtExecution;
 
         ObjectNode result = new ObjectMapper().createObjectNode()
                 .put("wallMillis", wallNanos / 1_000_000.0)
                 .put("discoveryMillis", (discovered - start) / 1_000_000.0)
+                // CPU the test JVM spent executing (every thread): on a loaded machine a steadier
+                // figure of the engine's own cost than any wall time.
+                .put("executionCpuMillis", executionCpuNanos / 1_000_000.0)
                 .put("tests", outcomes.finished.size())
                 .put("passed", outcomes.count(TestExecutionResult.Status.SUCCESSFUL))
                 .put("failed", outcomes.count(TestExecutionResult.Status.FAILED))
@@ -96,6 +101,11 @@ public final class Scenario {
     }
 
     /** Peak resident memory of the whole process (heap, metaspace, code, threads), from Linux's VmHWM. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
     private static long peakRssKilobytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

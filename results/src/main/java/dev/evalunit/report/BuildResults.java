@@ -157,12 +157,17 @@ public final class BuildResults implements AutoCloseable {
      * @param task the task; never {@code null}
      * @throws IOException if it cannot be written
      */
-    public synchronized void add(TaskRecord task) throws IOException {
+    public void add(TaskRecord task) throws IOException {
         Objects.requireNonNull(task, "task");
+        // Serialised before taking the locks: concurrent trials wait for each other's write only.
+        byte[] bytes = (ResultsJson.line(task) + "\n").getBytes(StandardCharsets.UTF_8);
+        append(bytes);
+    }
+
+    private synchronized void append(byte[] bytes) throws IOException {
         if (closed) {
             throw new IllegalStateException("the results of " + directory + " are closed");
         }
-        byte[] bytes = (ResultsJson.line(task) + "\n").getBytes(StandardCharsets.UTF_8);
         DirectoryLock.holding(directory, () -> {
             ByteBuffer line = ByteBuffer.wrap(bytes);
             while (line.hasRemaining()) {

@@ -65,22 +65,41 @@ final class RunReport {
         }
     }
 
-    /** @return the result of this task that an earlier build scored, when resuming and the task is unchanged */
-    synchronized Optional<TaskRecord> earlier(TaskKey key, Optional<String> version) {
-        open();
-        return results == null ? Optional.empty() : results.earlier(key, version);
+    /** @return whether this run was asked to resume, so {@link #earlier} can find anything */
+    boolean resuming() {
+        return resume;
     }
 
-    synchronized void record(TaskRecord task) {
-        open();
-        recorded++;
-        if (results == null) {
+    /** @return the result of this task that an earlier build scored, when resuming and the task is unchanged */
+    Optional<TaskRecord> earlier(TaskKey key, Optional<String> version) {
+        if (!resume) {
+            return Optional.empty(); // nothing kept, so no need to wait for the lock every task takes
+        }
+        BuildResults opened;
+        synchronized (this) {
+            open();
+            opened = results;
+        }
+        return opened == null ? Optional.empty() : opened.earlier(key, version);
+    }
+
+    void record(TaskRecord task) {
+        BuildResults opened;
+        synchronized (this) {
+            open();
+            recorded++;
+            opened = results;
+        }
+        if (opened == null) {
             return;
         }
+        // Outside this lock: the results serialise the line first and lock only for the write.
         try {
-            results.add(task);
+            opened.add(task);
         } catch (IOException | UncheckedIOException e) {
-            problems.add("could not append " + task.task() + " to " + directory.resolve("results.jsonl") + ": " + e);
+            synchronized (this) {
+                problems.add("could not append " + task.task() + " to " + directory.resolve("results.jsonl") + ": " + e);
+            }
         }
     }
 

@@ -53,8 +53,10 @@ final class TaskDescriptor extends AbstractTestDescriptor implements Node<EvalUn
     @Override
     public EvalUnitExecutionContext execute(EvalUnitExecutionContext context, DynamicTestExecutor dynamicTestExecutor)
             throws InterruptedException {
-        Optional<TaskRecord> earlier = context.report().earlier(new TaskKey(suite, task.id(), context.model().name()),
-                TaskVersion.of(task));
+        // The version hashes the task file again: only a resumed run needs it before the task runs.
+        Optional<TaskRecord> earlier = context.report().resuming()
+                ? context.report().earlier(new TaskKey(suite, task.id(), context.model().name()), TaskVersion.of(task))
+                : Optional.empty();
         if (earlier.isPresent()) {
             return resumed(earlier.get(), context);
         }
