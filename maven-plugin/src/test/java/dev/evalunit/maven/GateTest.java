@@ -1,5 +1,6 @@
 package dev.evalunit.maven;
 
+import dev.evalunit.report.Records;
 import dev.evalunit.report.Summary;
 import dev.evalunit.report.TaskRecord;
 import dev.evalunit.report.TaskOutcome;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class GateTest {
 
-    private static final List<TaskRecord> FIVE_OF_TEN = Runs.tasks("gpt-4o", 5, 5, 0);
+    private static final List<TaskRecord> FIVE_OF_TEN = Records.tasks(Runs.SUITE, "gpt-4o", 5, 5, 0);
 
     @Test
     void passesWithOneLineOfFigures() {
@@ -42,7 +43,7 @@ class GateTest {
 
     @Test
     void listsTheFirstTenFailedTasksAndCountsTheRest() {
-        Verdict verdict = gate(0.9).evaluate(Runs.report(Runs.tasks("gpt-4o", 2, 13, 0)));
+        Verdict verdict = gate(0.9).evaluate(Runs.report(Records.tasks(Runs.SUITE, "gpt-4o", 2, 13, 0)));
 
         assertThat(verdict.failureMessage()).contains("failed tasks (13):\n    t03 (com.acme.SreEvalTest)")
                 .contains("    t12 (com.acme.SreEvalTest)\n    ... and 3 more").doesNotContain("t13");
@@ -56,7 +57,7 @@ class GateTest {
 
         assertThat(verdict.failures()).singleElement().asString().startsWith("EvalUnit gate failed for model gpt-4o:"
                 + " pass rate lower bound 0.24 (pass rate 0.50, 10 tasks, 95% CI 0.24-0.76) is below minPassRate 0.30\n");
-        assertThat(new Gate(rules).evaluate(Runs.report(Runs.tasks("gpt-4o", 9, 1, 0))).summaryLine())
+        assertThat(new Gate(rules).evaluate(Runs.report(Records.tasks(Runs.SUITE, "gpt-4o", 9, 1, 0))).summaryLine())
                 .endsWith("(minPassRate 0.30, maxErrors 0, compared by the 95% CI lower bound)");
     }
 
@@ -68,8 +69,8 @@ class GateTest {
 
     @Test
     void appliesEveryRuleToEachModel() {
-        List<TaskRecord> tasks = new ArrayList<>(Runs.tasks("gpt-4o", 9, 1, 0));
-        tasks.addAll(Runs.tasks("llama", 4, 6, 0));
+        List<TaskRecord> tasks = new ArrayList<>(Records.tasks(Runs.SUITE, "gpt-4o", 9, 1, 0));
+        tasks.addAll(Records.tasks(Runs.SUITE, "llama", 4, 6, 0));
 
         Verdict verdict = gate(0.8).evaluate(Runs.report(tasks));
 
@@ -80,8 +81,8 @@ class GateTest {
 
     @Test
     void namesEveryModelInThePassingLine() {
-        List<TaskRecord> tasks = new ArrayList<>(Runs.tasks("gpt-4o", 9, 1, 0));
-        tasks.addAll(Runs.tasks("llama", 8, 2, 0));
+        List<TaskRecord> tasks = new ArrayList<>(Records.tasks(Runs.SUITE, "gpt-4o", 9, 1, 0));
+        tasks.addAll(Records.tasks(Runs.SUITE, "llama", 8, 2, 0));
 
         Verdict verdict = gate(0.8).evaluate(Runs.report(tasks));
 
@@ -94,7 +95,7 @@ class GateTest {
     void failsOnMoreErrorsThanMaxErrorsListingThem() {
         GateRules rules = new GateRules(OptionalDouble.empty(), 1, List.of(), false, Optional.empty(), 0);
 
-        Verdict verdict = new Gate(rules).evaluate(Runs.report(Runs.tasks("gpt-4o", 6, 2, 2)));
+        Verdict verdict = new Gate(rules).evaluate(Runs.report(Records.tasks(Runs.SUITE, "gpt-4o", 6, 2, 2)));
 
         assertThat(verdict.failureMessage()).isEqualTo("EvalUnit gate failed for model gpt-4o: 2 tasks could not be"
                 + " scored (errors), more than maxErrors 1\n"
@@ -107,13 +108,13 @@ class GateTest {
     void anyErrorFailsByDefault() {
         GateRules rules = new GateRules(OptionalDouble.empty(), 0, List.of(), false, Optional.empty(), 0);
 
-        assertThat(new Gate(rules).evaluate(Runs.report(Runs.tasks("gpt-4o", 9, 0, 1))).failures())
+        assertThat(new Gate(rules).evaluate(Runs.report(Records.tasks(Runs.SUITE, "gpt-4o", 9, 0, 1))).failures())
                 .singleElement().asString().contains("1 task could not be scored (errors), more than maxErrors 0");
     }
 
     @Test
     void cannotPassAPassRateWhenNothingWasScored() {
-        Verdict verdict = gate(0.5).evaluate(Runs.report(Runs.tasks("gpt-4o", 0, 0, 3)));
+        Verdict verdict = gate(0.5).evaluate(Runs.report(Records.tasks(Runs.SUITE, "gpt-4o", 0, 0, 3)));
 
         assertThat(verdict.failures()).first().asString().isEqualTo("EvalUnit gate failed for model gpt-4o: no task"
                 + " was scored (3 errored), so its pass rate cannot be compared with minPassRate 0.50");
@@ -121,9 +122,9 @@ class GateTest {
 
     @Test
     void failsATagRuleNamingTheTag() {
-        List<TaskRecord> tasks = List.of(Runs.task("a", "gpt-4o", TaskOutcome.PASSED, "safety"),
-                Runs.task("b", "gpt-4o", TaskOutcome.FAILED, "safety"), Runs.task("c", "gpt-4o", TaskOutcome.FAILED),
-                Runs.task("d", "gpt-4o", TaskOutcome.PASSED));
+        List<TaskRecord> tasks = List.of(Records.task(Runs.SUITE, "a", "gpt-4o", TaskOutcome.PASSED, "safety"),
+                Records.task(Runs.SUITE, "b", "gpt-4o", TaskOutcome.FAILED, "safety"), Records.task(Runs.SUITE, "c", "gpt-4o", TaskOutcome.FAILED),
+                Records.task(Runs.SUITE, "d", "gpt-4o", TaskOutcome.PASSED));
         GateRules rules = new GateRules(OptionalDouble.of(0.5), 0, List.of(new GateRules.TagRule("safety", 1.0)),
                 false, Optional.empty(), 0);
 
@@ -147,7 +148,7 @@ class GateTest {
 
     @Test
     void failsARegressionAgainstTheBaselineListingTheTasksThatPassedThen() {
-        Summary baseline = Summary.of(Runs.tasks("gpt-4o", 8, 2, 0), Optional.empty(), Map.of());
+        Summary baseline = Summary.of(Records.tasks(Runs.SUITE, "gpt-4o", 8, 2, 0), Optional.empty(), Map.of());
         GateRules rules = new GateRules(OptionalDouble.empty(), 0, List.of(), false,
                 Optional.of(new GateRules.Baseline("release-1.0/summary.json", baseline)), 0.1);
 
@@ -165,11 +166,11 @@ class GateTest {
     @Test
     void allowsADropOfExactlyMaxRegression() {
         // 0.7 - 0.6 is 0.09999999999999998 or 0.10000000000000009 in doubles, depending on the operands.
-        Summary baseline = Summary.of(Runs.tasks("gpt-4o", 7, 3, 0), Optional.empty(), Map.of());
+        Summary baseline = Summary.of(Records.tasks(Runs.SUITE, "gpt-4o", 7, 3, 0), Optional.empty(), Map.of());
         GateRules rules = new GateRules(OptionalDouble.empty(), 0, List.of(), false,
                 Optional.of(new GateRules.Baseline("b.json", baseline)), 0.1);
 
-        Verdict verdict = new Gate(rules).evaluate(Runs.report(Runs.tasks("gpt-4o", 6, 4, 0)));
+        Verdict verdict = new Gate(rules).evaluate(Runs.report(Records.tasks(Runs.SUITE, "gpt-4o", 6, 4, 0)));
 
         assertThat(verdict.passed()).isTrue();
         assertThat(verdict.summaryLine()).endsWith("(maxErrors 0, maxRegression 0.10 against b.json)");
@@ -177,7 +178,7 @@ class GateTest {
 
     @Test
     void comparesWithTheBaselinesOnlyModelWhenTheNameChanged() {
-        Summary baseline = Summary.of(Runs.tasks("gpt-4o-2024", 9, 1, 0), Optional.empty(), Map.of());
+        Summary baseline = Summary.of(Records.tasks(Runs.SUITE, "gpt-4o-2024", 9, 1, 0), Optional.empty(), Map.of());
         GateRules rules = new GateRules(OptionalDouble.empty(), 0, List.of(), false,
                 Optional.of(new GateRules.Baseline("b.json", baseline)), 0.0);
 
@@ -188,8 +189,8 @@ class GateTest {
 
     @Test
     void failsWhenTheBaselineHasSeveralModelsAndNotThisOne() {
-        List<TaskRecord> then = new ArrayList<>(Runs.tasks("a", 9, 1, 0));
-        then.addAll(Runs.tasks("b", 9, 1, 0));
+        List<TaskRecord> then = new ArrayList<>(Records.tasks(Runs.SUITE, "a", 9, 1, 0));
+        then.addAll(Records.tasks(Runs.SUITE, "b", 9, 1, 0));
         GateRules rules = new GateRules(OptionalDouble.empty(), 0, List.of(), false,
                 Optional.of(new GateRules.Baseline("b.json", Summary.of(then, Optional.empty(), Map.of()))), 0.0);
 

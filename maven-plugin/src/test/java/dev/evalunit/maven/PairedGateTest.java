@@ -1,5 +1,6 @@
 package dev.evalunit.maven;
 
+import dev.evalunit.report.Records;
 import dev.evalunit.report.Summary;
 import dev.evalunit.report.TaskRecord;
 import dev.evalunit.report.TaskOutcome;
@@ -74,8 +75,8 @@ class PairedGateTest {
         // no net change, one task each way among 40: the interval -0.07..0.07 reaches a drop of 0.07 > 0.05
         List<TaskRecord> then = run(40, 30);
         List<TaskRecord> now = new ArrayList<>(then);
-        now.set(0, Runs.task("t01", "gpt-4o", TaskOutcome.FAILED));
-        now.set(35, Runs.task("t36", "gpt-4o", TaskOutcome.PASSED));
+        now.set(0, Records.task(Runs.SUITE, "t01", "gpt-4o", TaskOutcome.FAILED));
+        now.set(35, Records.task(Runs.SUITE, "t36", "gpt-4o", TaskOutcome.PASSED));
         RegressionRules lower = new RegressionRules(true, 0.05, false, RegressionRules.Bound.LOWER, OptionalDouble.empty(), false);
         RegressionRules upper = new RegressionRules(true, 0.05, false, RegressionRules.Bound.UPPER, OptionalDouble.empty(), false);
 
@@ -103,7 +104,7 @@ class PairedGateTest {
     void aBaselineWithNoTaskInCommonCannotBeComparedTaskByTask() {
         List<TaskRecord> other = new ArrayList<>();
         for (int i = 1; i <= 10; i++) {
-            other.add(Runs.task("other-" + i, "gpt-4o", TaskOutcome.PASSED));
+            other.add(Records.task(Runs.SUITE, "other-" + i, "gpt-4o", TaskOutcome.PASSED));
         }
 
         Verdict verdict = gate(other, SIGNIFICANCE).evaluate(Runs.report(run(10, 5)));
@@ -124,6 +125,6 @@ class PairedGateTest {
     }
 
     private static List<TaskRecord> run(int tasks, int passed) {
-        return Runs.tasks("gpt-4o", passed, tasks - passed, 0);
+        return Records.tasks(Runs.SUITE, "gpt-4o", passed, tasks - passed, 0);
     }
 }

@@ -1,5 +1,6 @@
 package dev.evalunit.maven;
 
+import dev.evalunit.report.Records;
 import dev.evalunit.report.Shard;
 import dev.evalunit.report.TaskRecord;
 import dev.evalunit.report.TaskOutcome;
@@ -25,7 +26,7 @@ class ReportDirectoriesTest {
 
     @Test
     void readsOneDirectoryAndRecomputesItsFigures() throws Exception {
-        Path run = Runs.write(dir.resolve("run"), Optional.empty(), 10, Runs.tasks("gpt-4o", 5, 5, 0));
+        Path run = Runs.write(dir.resolve("run"), Optional.empty(), 10, Records.tasks(Runs.SUITE, "gpt-4o", 5, 5, 0));
 
         MergedReport report = ReportDirectories.merge(List.of(run));
 
@@ -37,7 +38,7 @@ class ReportDirectoriesTest {
 
     @Test
     void mergesShardsIntoOneRun() throws Exception {
-        List<TaskRecord> all = Runs.tasks("gpt-4o", 8, 2, 0);
+        List<TaskRecord> all = Records.tasks(Runs.SUITE, "gpt-4o", 8, 2, 0);
         Path first = Runs.write(dir.resolve("shard-1"), Optional.of(new Shard(1, 2)), 10, all.subList(0, 5));
         Path second = Runs.write(dir.resolve("shard-2"), Optional.of(new Shard(2, 2)), 10, all.subList(5, 10));
 
@@ -51,7 +52,7 @@ class ReportDirectoriesTest {
     @Test
     void countsAShardThatScoredNoTask() throws Exception {
         // A two-task suite over three shards: one shard gets nothing, and still says it ran.
-        List<TaskRecord> all = Runs.tasks("gpt-4o", 2, 0, 0);
+        List<TaskRecord> all = Records.tasks(Runs.SUITE, "gpt-4o", 2, 0, 0);
         Path first = Runs.write(dir.resolve("s1"), Optional.of(new Shard(1, 3)), 2, all.subList(0, 1));
         Path second = Runs.write(dir.resolve("s2"), Optional.of(new Shard(2, 3)), 2, List.of());
         Path third = Runs.write(dir.resolve("s3"), Optional.of(new Shard(3, 3)), 2, all.subList(1, 2));
@@ -61,7 +62,7 @@ class ReportDirectoriesTest {
 
     @Test
     void refusesAMergeWithAShardMissing() throws Exception {
-        List<TaskRecord> all = Runs.tasks("gpt-4o", 6, 0, 0);
+        List<TaskRecord> all = Records.tasks(Runs.SUITE, "gpt-4o", 6, 0, 0);
         Path first = Runs.write(dir.resolve("s1"), Optional.of(new Shard(1, 3)), 6, all.subList(0, 2));
         Path third = Runs.write(dir.resolve("s3"), Optional.of(new Shard(3, 3)), 6, all.subList(4, 6));
 
@@ -73,10 +74,10 @@ class ReportDirectoriesTest {
 
     @Test
     void refusesAMergeWhereOneModelLacksAShard() throws Exception {
-        Path a1 = Runs.write(dir.resolve("a1"), Optional.of(new Shard(1, 2)), 4, Runs.tasks("a", 2, 0, 0));
+        Path a1 = Runs.write(dir.resolve("a1"), Optional.of(new Shard(1, 2)), 4, Records.tasks(Runs.SUITE, "a", 2, 0, 0));
         Path a2 = Runs.write(dir.resolve("a2"), Optional.of(new Shard(2, 2)), 4,
-                List.of(Runs.task("t03", "a", TaskOutcome.PASSED), Runs.task("t04", "a", TaskOutcome.PASSED)));
-        Path b1 = Runs.write(dir.resolve("b1"), Optional.of(new Shard(1, 2)), 4, Runs.tasks("b", 2, 0, 0));
+                List.of(Records.task(Runs.SUITE, "t03", "a", TaskOutcome.PASSED), Records.task(Runs.SUITE, "t04", "a", TaskOutcome.PASSED)));
+        Path b1 = Runs.write(dir.resolve("b1"), Optional.of(new Shard(1, 2)), 4, Records.tasks(Runs.SUITE, "b", 2, 0, 0));
 
         assertThatThrownBy(() -> ReportDirectories.merge(List.of(a1, a2, b1)))
                 .hasMessageStartingWith("cannot merge the EvalUnit results: shard 2/2 of suite com.acme.SreEvalTest"
@@ -85,9 +86,9 @@ class ReportDirectoriesTest {
 
     @Test
     void refusesShardsOfDifferentSplits() throws Exception {
-        Path first = Runs.write(dir.resolve("s1"), Optional.of(new Shard(1, 2)), 4, Runs.tasks("m", 1, 0, 0));
+        Path first = Runs.write(dir.resolve("s1"), Optional.of(new Shard(1, 2)), 4, Records.tasks(Runs.SUITE, "m", 1, 0, 0));
         Path second = Runs.write(dir.resolve("s2"), Optional.of(new Shard(2, 3)), 4,
-                List.of(Runs.task("t02", "m", TaskOutcome.PASSED)));
+                List.of(Records.task(Runs.SUITE, "t02", "m", TaskOutcome.PASSED)));
 
         assertThatThrownBy(() -> ReportDirectories.merge(List.of(first, second)))
                 .hasMessage("cannot merge the EvalUnit results: suite com.acme.SreEvalTest was split into different"
@@ -96,7 +97,7 @@ class ReportDirectoriesTest {
 
     @Test
     void refusesATaskScoredInTwoDirectories() throws Exception {
-        List<TaskRecord> tasks = Runs.tasks("gpt-4o", 2, 1, 0);
+        List<TaskRecord> tasks = Records.tasks(Runs.SUITE, "gpt-4o", 2, 1, 0);
         Path first = Runs.write(dir.resolve("module-a"), Optional.empty(), 3, tasks);
         Path second = Runs.write(dir.resolve("module-b"), Optional.empty(), 3, tasks.subList(2, 3));
 
@@ -108,8 +109,8 @@ class ReportDirectoriesTest {
 
     @Test
     void refusesDirectoriesFromDifferentVersionsOfASuite() throws Exception {
-        Path first = Runs.write(dir.resolve("a"), Optional.empty(), 10, Runs.tasks("a", 1, 0, 0));
-        Path second = Runs.write(dir.resolve("b"), Optional.empty(), 12, Runs.tasks("b", 1, 0, 0));
+        Path first = Runs.write(dir.resolve("a"), Optional.empty(), 10, Records.tasks(Runs.SUITE, "a", 1, 0, 0));
+        Path second = Runs.write(dir.resolve("b"), Optional.empty(), 12, Records.tasks(Runs.SUITE, "b", 1, 0, 0));
 
         assertThatThrownBy(() -> ReportDirectories.merge(List.of(first, second)))
                 .hasMessage("cannot merge the EvalUnit results: suite com.acme.SreEvalTest has 10 tasks in " + first
@@ -118,8 +119,8 @@ class ReportDirectoriesTest {
 
     @Test
     void mergesModelsThatRanInSeparateDirectories() throws Exception {
-        Path first = Runs.write(dir.resolve("a"), Optional.empty(), 2, Runs.tasks("a", 2, 0, 0));
-        Path second = Runs.write(dir.resolve("b"), Optional.empty(), 2, Runs.tasks("b", 1, 1, 0));
+        Path first = Runs.write(dir.resolve("a"), Optional.empty(), 2, Records.tasks(Runs.SUITE, "a", 2, 0, 0));
+        Path second = Runs.write(dir.resolve("b"), Optional.empty(), 2, Records.tasks(Runs.SUITE, "b", 1, 1, 0));
 
         assertThat(ReportDirectories.merge(List.of(first, second)).summary().models()).containsExactly("a", "b");
     }
@@ -136,7 +137,7 @@ class ReportDirectoriesTest {
 
     @Test
     void saysARunWithoutASummaryDidNotFinish() throws Exception {
-        Path run = Runs.write(dir.resolve("run"), Optional.empty(), 3, Runs.tasks("m", 3, 0, 0));
+        Path run = Runs.write(dir.resolve("run"), Optional.empty(), 3, Records.tasks(Runs.SUITE, "m", 3, 0, 0));
         Files.delete(run.resolve("summary.json"));
 
         assertThatThrownBy(() -> ReportDirectories.merge(List.of(run)))
@@ -146,7 +147,7 @@ class ReportDirectoriesTest {
 
     @Test
     void needsTheResultsNextToTheSummary() throws Exception {
-        Path run = Runs.write(dir.resolve("run"), Optional.empty(), 3, Runs.tasks("m", 3, 0, 0));
+        Path run = Runs.write(dir.resolve("run"), Optional.empty(), 3, Records.tasks(Runs.SUITE, "m", 3, 0, 0));
         Files.delete(run.resolve("results.jsonl"));
 
         assertThatThrownBy(() -> ReportDirectories.merge(List.of(run)))
@@ -156,7 +157,7 @@ class ReportDirectoriesTest {
 
     @Test
     void passesOnWhatIsWrongWithAFile() throws Exception {
-        Path run = Runs.write(dir.resolve("run"), Optional.empty(), 3, Runs.tasks("m", 3, 0, 0));
+        Path run = Runs.write(dir.resolve("run"), Optional.empty(), 3, Records.tasks(Runs.SUITE, "m", 3, 0, 0));
         Files.writeString(run.resolve("summary.json"), "{\"formatVersion\": 1}");
 
         assertThatThrownBy(() -> ReportDirectories.merge(List.of(run)))
@@ -166,8 +167,8 @@ class ReportDirectoriesTest {
 
     @Test
     void refusesASummaryAndResultsFromDifferentRuns() throws Exception {
-        Path run = Runs.write(dir.resolve("run"), Optional.empty(), 3, Runs.tasks("m", 2, 1, 0));
-        Path other = Runs.write(dir.resolve("other"), Optional.empty(), 3, Runs.tasks("m", 3, 0, 0));
+        Path run = Runs.write(dir.resolve("run"), Optional.empty(), 3, Records.tasks(Runs.SUITE, "m", 2, 1, 0));
+        Path other = Runs.write(dir.resolve("other"), Optional.empty(), 3, Records.tasks(Runs.SUITE, "m", 3, 0, 0));
         Files.copy(other.resolve("results.jsonl"), run.resolve("results.jsonl"),
                 StandardCopyOption.REPLACE_EXISTING);
 
@@ -179,8 +180,8 @@ class ReportDirectoriesTest {
 
     @Test
     void keepsTheLastLineOfATaskScoredTwiceInOneRun() throws Exception {
-        List<TaskRecord> tasks = new ArrayList<>(Runs.tasks("m", 1, 1, 0));
-        tasks.add(Runs.task("t02", "m", TaskOutcome.PASSED)); // a rerun of the failed test
+        List<TaskRecord> tasks = new ArrayList<>(Records.tasks(Runs.SUITE, "m", 1, 1, 0));
+        tasks.add(Records.task(Runs.SUITE, "t02", "m", TaskOutcome.PASSED)); // a rerun of the failed test
         Path run = Runs.write(dir.resolve("run"), Optional.empty(), 2, tasks);
 
         MergedReport report = ReportDirectories.merge(List.of(run));
@@ -190,7 +191,7 @@ class ReportDirectoriesTest {
 
     @Test
     void passesOnTheWarningOfAnIncompleteLastLine() throws Exception {
-        Path run = Runs.write(dir.resolve("run"), Optional.empty(), 2, Runs.tasks("m", 2, 0, 0));
+        Path run = Runs.write(dir.resolve("run"), Optional.empty(), 2, Records.tasks(Runs.SUITE, "m", 2, 0, 0));
         Files.writeString(run.resolve("results.jsonl"), "{\"suite\":", StandardOpenOption.APPEND);
 
         assertThat(ReportDirectories.merge(List.of(run)).warnings()).singleElement().asString()
@@ -207,7 +208,7 @@ class ReportDirectoriesTest {
 
     @Test
     void namesTheDirectoryWithoutResultsAmongSeveral() throws IOException {
-        Path good = Runs.write(dir.resolve("good"), Optional.empty(), 2, Runs.tasks("m", 2, 0, 0));
+        Path good = Runs.write(dir.resolve("good"), Optional.empty(), 2, Records.tasks(Runs.SUITE, "m", 2, 0, 0));
 
         assertThatThrownBy(() -> ReportDirectories.merge(List.of(good, dir.resolve("absent"))))
                 .hasMessageContaining(dir.resolve("absent").toString());

@@ -1,5 +1,6 @@
 package dev.evalunit.maven;
 
+import dev.evalunit.report.Records;
 import dev.evalunit.report.ResultsFiles;
 import dev.evalunit.report.Summary;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class SandboxRequirementTest {
 
     private Path report(String name, Optional<String> sandbox) throws Exception {
         Path report = Files.createDirectories(dir.resolve(name));
-        Summary summary = Summary.of(Runs.tasks("gpt-4o", 2, 0, 0), Optional.empty(), Map.of());
+        Summary summary = Summary.of(Records.tasks(Runs.SUITE, "gpt-4o", 2, 0, 0), Optional.empty(), Map.of());
         ResultsFiles.writeSummary(report, sandbox.map(summary::withSandbox).orElse(summary));
         return report;
     }

@@ -4,7 +4,6 @@ import dev.evalunit.config.Constants;
 import dev.evalunit.config.Settings;
 import dev.evalunit.model.ModelBinding;
 import dev.evalunit.run.TaskRunner;
-import dev.evalunit.sandbox.Sandboxes;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
@@ -88,12 +87,14 @@ public final class EvalUnitTestEngine extends HierarchicalTestEngine<EvalUnitExe
         }
         boolean resume = Boolean.parseBoolean(settings.get(Constants.RESUME_PROPERTY_NAME, Constants.RESUME_DEFAULT)
                 .strip());
-        String sandbox;
-        try {
-            sandbox = Sandboxes.kind(settings.get(Constants.SANDBOX_PROPERTY_NAME, Constants.SANDBOX_DEFAULT));
-        } catch (IllegalArgumentException e) {
-            sandbox = settings.get(Constants.SANDBOX_PROPERTY_NAME, Constants.SANDBOX_DEFAULT); // every task errors with why
-        }
+        Supplier<String> sandbox = () -> {
+            try {
+                return runner.get().sandbox(); // parsed once, by the runner
+            } catch (RuntimeException e) {
+                // Every task errored with why; record the value as given.
+                return settings.get(Constants.SANDBOX_PROPERTY_NAME, Constants.SANDBOX_DEFAULT);
+            }
+        };
         RunReport report = new RunReport(reportDirectory, shard, BuildIdentity.of(settings), resume, sandbox);
         return new EvalUnitExecutionContext(settings, runner, configured, report,
                 new Semaphore(concurrency(settings), true), RunMonitor.fromSettings(settings, System.out));

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * This engine execution's part of the build's results ({@link BuildResults}): each finished task
@@ -31,10 +32,10 @@ final class RunReport {
     private BuildResults results;
     private boolean opened;
 
-    private final String sandbox;
+    private final Supplier<String> sandbox;
 
-    /** @param sandbox the run's {@code evalunit.sandbox}, recorded in {@code summary.json} */
-    RunReport(Path directory, Optional<Shard> shard, String buildId, boolean resume, String sandbox) {
+    /** @param sandbox the run's sandbox kind, asked for at the end and recorded in {@code summary.json} */
+    RunReport(Path directory, Optional<Shard> shard, String buildId, boolean resume, Supplier<String> sandbox) {
         this.sandbox = sandbox;
         this.directory = directory;
         this.shard = shard;
@@ -127,7 +128,7 @@ final class RunReport {
         Optional<BuildResults.Build> build = Optional.empty();
         if (results != null) {
             try {
-                build = Optional.of(results.finish(shard, suiteSizes, sandbox));
+                build = Optional.of(results.finish(shard, suiteSizes, sandbox.get()));
                 results.close();
             } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
                 problems.add("could not write " + directory.resolve("summary.json") + ": " + e);
