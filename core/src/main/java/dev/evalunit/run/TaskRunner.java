@@ -311,6 +311,9 @@ public final class TaskRunner {
                 error = Optional.of(RedactedException.of(e, model::redact));
             }
         }
+        // Secrets out of the spans (the model's calls, the program's own) before any check quotes and cuts them.
+        captured = RedactedSpans.of(evidence.spans(), model::redact);
+        evidence = new Evidence(evidence.output(), captured, evidence.attachments());
         if (failure.isEmpty() && error.isEmpty()) {
             // Judge spans go to their own trace, after the trial's spans were taken: span checks never see them.
             evidence = graders.attachTo(evidence, task, root.getSpanContext(), spans.tracer());

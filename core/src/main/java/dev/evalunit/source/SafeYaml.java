@@ -27,6 +27,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 
 import java.io.StringReader;
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -75,6 +76,9 @@ public final class SafeYaml {
             return Optional.empty();
         }
         checkPlainData(root, source, Collections.newSetFromMap(new IdentityHashMap<>()));
+        if (expandedCharacters(root, new IdentityHashMap<>()) > YamlLimits.MAX_EXPANDED_CHARACTERS) {
+            throw source.error(findAliasBeyondCharacters(content), tooManyCharacters());
+        }
         return Optional.of(root);
     }
 
@@ -163,6 +167,89 @@ public final class SafeYaml {
         }
         return source.error(mark, what.append("; fix the YAML syntax here (check the indentation, and quote"
                 + " text that contains \": \" or starts with a YAML indicator such as !, &, *, [ or {)").toString());
+    }
+
+    static String tooManyCharacters() {
+        return "the file expands to more than " + YamlLimits.MAX_EXPANDED_CHARACTERS + " characters of text through"
+                + " aliases (limit YamlLimits.MAX_EXPANDED_CHARACTERS; no setting raises it); EvalUnit refuses it as a"
+                + " possible alias bomb — write the text out once where it is used, or split the file";
+    }
+
+    /**
+     * The characters of text under {@code node}, counting a node again each time an alias repeats it
+     * (keys included), saturating past the limit; a node under itself counts nothing the second time.
+     */
+    private static long expandedCharacters(Node node, Map<Node, Long> sizes) {
+        Long known = sizes.get(node);
+        if (known != null) {
+            return known;
+        }
+        sizes.put(node, 0L);
+        long size = 0;
+        if (node instanceof ScalarNode) {
+            size = ((ScalarNode) node).getValue().length();
+        } else if (node instanceof SequenceNode) {
+            for (Node item : ((SequenceNode) node).getValue()) {
+                size = saturated(size + expandedCharacters(item, sizes));
+            }
+        } else if (node instanceof MappingNode) {
+            for (NodeTuple entry : ((MappingNode) node).getValue()) {
+                size = saturated(size + expandedCharacters(entry.getKeyNode(), sizes)
+                        + expandedCharacters(entry.getValueNode(), sizes));
+            }
+        }
+        sizes.put(node, size);
+        return size;
+    }
+
+    private static long saturated(long size) {
+        return Math.min(size, YamlLimits.MAX_EXPANDED_CHARACTERS + 1);
+    }
+
+    /** The tree holds no alias positions; replay the events to find the alias whose text is one too many. */
+    private static Mark findAliasBeyondCharacters(String content) {
+        Map<String, Long> anchored = new HashMap<>();
+        ArrayDeque<long[]> open = new ArrayDeque<>();
+        ArrayDeque<String> openAnchors = new ArrayDeque<>();
+        long total = 0;
+        try {
+            for (Event event : yaml().parse(new StringReader(content))) {
+                long added = -1;
+                if (event instanceof AliasEvent) {
+                    added = anchored.getOrDefault(((AliasEvent) event).getAnchor(), 0L);
+                } else if (event instanceof ScalarEvent) {
+                    added = ((ScalarEvent) event).getValue().length();
+                    if (((ScalarEvent) event).getAnchor() != null) {
+                        anchored.put(((ScalarEvent) event).getAnchor(), added);
+                    }
+                } else if (event instanceof CollectionStartEvent) {
+                    open.push(new long[1]);
+                    String anchor = ((CollectionStartEvent) event).getAnchor();
+                    openAnchors.push(anchor == null ? "" : anchor); // an anchor is never empty
+                } else if (event instanceof CollectionEndEvent) {
+                    long size = open.pop()[0];
+                    String anchor = openAnchors.pop();
+                    if (!anchor.isEmpty()) {
+                        anchored.put(anchor, size);
+                    }
+                    if (!open.isEmpty()) {
+                        open.peek()[0] = saturated(open.peek()[0] + size);
+                    }
+                }
+                if (added >= 0) {
+                    total = saturated(total + added);
+                    if (!open.isEmpty()) {
+                        open.peek()[0] = saturated(open.peek()[0] + added);
+                    }
+                    if (total > YamlLimits.MAX_EXPANDED_CHARACTERS) {
+                        return event.getStartMark();
+                    }
+                }
+            }
+        } catch (YAMLException unexpected) {
+            // as above
+        }
+        return null;
     }
 
     private static String tooLarge() {

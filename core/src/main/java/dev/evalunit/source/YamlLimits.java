@@ -27,6 +27,13 @@ public final class YamlLimits {
      */
     public static final int MAX_EXPANDED_NODES = 1_000_000;
 
+    /**
+     * The most characters of text one file (or one row of a dataset) reads to, counting every
+     * expansion of an alias and every filled placeholder: an anchor on a large text referenced many
+     * times, or a template that repeats a placeholder, is refused here before anything copies it.
+     */
+    public static final long MAX_EXPANDED_CHARACTERS = 10_000_000L;
+
     /** The most trials of one task: each is a model call, and results hold every one of them. */
     public static final int MAX_TRIALS = 1000;
 

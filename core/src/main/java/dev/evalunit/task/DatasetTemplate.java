@@ -62,6 +62,8 @@ final class DatasetTemplate {
     private final Map<Node, List<String>> columnsUnder = new IdentityHashMap<>();
     /** The fillings of each node so far, by the values of its columns, while they are few. */
     private final Map<Node, Map<List<JsonNode>, Node>> fillings = new IdentityHashMap<>();
+    /** The characters of text each shared filled node holds, counting its aliases, for a row's budget. */
+    private final Map<Node, Long> filledSizes = new IdentityHashMap<>();
     private final Map<String, SourcePosition> columns = new LinkedHashMap<>();
     private final Map<SourcePosition, List<String>> columnsAt = new LinkedHashMap<>();
 
@@ -158,11 +160,19 @@ final class DatasetTemplate {
      * @throws TaskFileException at the row, when a value cannot be put inside text
      */
     Node fill(DatasetRow row, boolean textOnly) {
-        return fill(root, row, textOnly, 1);
+        return fill(root, row, textOnly, 1, new long[1]);
     }
 
-    private Node fill(Node node, DatasetRow row, boolean textOnly, int depth) {
+    /**
+     * @param characters the characters of text filled so far in this row, each alias of a filled node counted
+     *                   again: a template that repeats a placeholder cannot multiply a row's value without bound
+     */
+    private Node fill(Node node, DatasetRow row, boolean textOnly, int depth, long[] characters) {
         if (shared.contains(node)) {
+            Long size = filledSizes.get(node);
+            if (size != null) {
+                count(characters, size, row);
+            }
             return node;
         }
         // Aliases may make a template deeper than its text, even endless: `&a ["{{x}}", *a]`. Only a list or a
@@ -180,17 +190,19 @@ final class DatasetTemplate {
             }
             Node filled = known.get(values);
             if (filled != null) {
+                count(characters, filledSizes.getOrDefault(filled, 0L), row);
                 return filled; // also what keeps an alias one node within a row
             }
         }
         Node copy;
+        long before = characters[0];
         if (node instanceof ScalarNode) {
-            copy = fillScalar((ScalarNode) node, row, textOnly);
+            copy = fillScalar((ScalarNode) node, row, textOnly, characters);
         } else if (node instanceof SequenceNode) {
             SequenceNode sequence = (SequenceNode) node;
             List<Node> items = new ArrayList<>(sequence.getValue().size());
             for (Node item : sequence.getValue()) {
-                items.add(fill(item, row, textOnly, depth + 1));
+                items.add(fill(item, row, textOnly, depth + 1, characters));
             }
             copy = new SequenceNode(sequence.getTag(), true, items, sequence.getStartMark(), sequence.getEndMark(),
                     sequence.getFlowStyle());
@@ -198,7 +210,7 @@ final class DatasetTemplate {
             MappingNode mapping = (MappingNode) node;
             List<NodeTuple> entries = new ArrayList<>(mapping.getValue().size());
             for (NodeTuple entry : mapping.getValue()) {
-                entries.add(new NodeTuple(entry.getKeyNode(), fill(entry.getValueNode(), row, textOnly, depth + 1)));
+                entries.add(new NodeTuple(entry.getKeyNode(), fill(entry.getValueNode(), row, textOnly, depth + 1, characters)));
             }
             copy = new MappingNode(mapping.getTag(), true, entries, mapping.getStartMark(), mapping.getEndMark(),
                     mapping.getFlowStyle());
@@ -207,6 +219,7 @@ final class DatasetTemplate {
             if (known.size() < MAX_SHARED_FILLS) {
                 known.put(values, copy);
                 shared.add(copy);
+                filledSizes.put(copy, characters[0] - before);
             } else {
                 fillings.remove(node); // different in (nearly) every row: sharing would only hold memory
             }
@@ -214,15 +227,28 @@ final class DatasetTemplate {
         return copy;
     }
 
-    private Node fillScalar(ScalarNode node, DatasetRow row, boolean textOnly) {
+    private void count(long[] characters, long size, DatasetRow row) {
+        characters[0] = Math.min(characters[0] + size, YamlLimits.MAX_EXPANDED_CHARACTERS + 1);
+        if (characters[0] > YamlLimits.MAX_EXPANDED_CHARACTERS) {
+            throw new TaskFileException(row.at(), "the row's values fill the template to more than "
+                    + YamlLimits.MAX_EXPANDED_CHARACTERS + " characters of text (limit"
+                    + " YamlLimits.MAX_EXPANDED_CHARACTERS; no setting raises it); EvalUnit refuses it as a possible"
+                    + " placeholder bomb — use each placeholder in fewer places, or shorten the row's values");
+        }
+    }
+
+    private Node fillScalar(ScalarNode node, DatasetRow row, boolean textOnly, long[] characters) {
         Filled value = filled.get(node);
         List<Piece> pieces = value.pieces();
         if (pieces.size() == 1) {
+            JsonNode column = row.columns().get(pieces.get(0).text());
+            count(characters, column.isValueNode() ? column.asText().length() : column.toString().length(), row);
             return valueNode(row.columns().get(pieces.get(0).text()), node.getStartMark(), node.getEndMark(), textOnly);
         }
         StringBuilder text = new StringBuilder();
         for (Piece piece : pieces) {
             if (!piece.column()) {
+                count(characters, piece.text().length(), row);
                 text.append(piece.text());
                 continue;
             }
@@ -231,7 +257,9 @@ final class DatasetTemplate {
                 throw new TaskFileException(row.at(), "the value of \"" + piece.text() + "\" is null, which cannot"
                         + " be put inside the text at " + value.at() + "; give the row a value");
             }
-            text.append(column.isValueNode() ? column.asText() : column.toString());
+            String filling = column.isValueNode() ? column.asText() : column.toString();
+            count(characters, filling.length(), row);
+            text.append(filling);
         }
         return new ScalarNode(Tag.STR, true, text.toString(), node.getStartMark(), node.getEndMark(),
                 DumperOptions.ScalarStyle.DOUBLE_QUOTED);

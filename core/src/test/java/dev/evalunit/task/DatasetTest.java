@@ -203,6 +203,25 @@ class DatasetTest {
     }
 
     @Test
+    void aRowWhoseValuesFillTheTemplatePastTheLimitIsAProblemOfThatRowAndTheOtherRowsLoad() throws IOException {
+        // A template of 100 kB that repeats a placeholder 20,000 times: a value of 1,000 characters fills it
+        // to 20 million characters, a value of one character to 20,000.
+        write("rows.jsonl", "{\"id\": \"bomb\", \"q\": \"" + "x".repeat(1000) + "\"}\n{\"id\": \"ok\", \"q\": \"a\"}\n");
+        String template = "dataset: rows.jsonl\ntemplate:\n  prompt: \"" + "{{q}}".repeat(20_000) + "\"\n"
+                + "  expect: {output: [contains: a]}\n";
+        assertThat(template.length()).isLessThan(1_000_000);
+
+        TaskFile file = load("bomb.yaml", template);
+
+        assertThat(file.tasks()).extracting(Task::id).containsExactly("bomb/ok");
+        assertThat(file.tasks().get(0).messages().get(0).content()).hasSize(20_000);
+        assertThat(problem(file, 0)).isEqualTo("rows.jsonl:1:1: the row's values fill the template to more than"
+                + " 10000000 characters of text (limit YamlLimits.MAX_EXPANDED_CHARACTERS; no setting raises it);"
+                + " EvalUnit refuses it as a possible placeholder bomb — use each placeholder in fewer places, or"
+                + " shorten the row's values");
+    }
+
+    @Test
     void aMalformedRowIsAProblemOfThatRowAndTheOtherRowsLoad() throws IOException {
         write("capitals.jsonl", """
                 {"id": "fr", "country": "France", "capital": "Paris"}

@@ -106,9 +106,39 @@ class TaskFileYamlSafetyTest {
                 tools:
                   - name: lol
                     result:
-                      - &x0 [lol, lol]
+                      - &x0 ["", ""]
                 """ + doublings)).endsWith(": the file expands to more than 1000000 YAML nodes through aliases;"
                 + " EvalUnit refuses it as a possible alias bomb — expand the aliases");
+    }
+
+    @Test
+    void refusesAnAnchoredTextReferencedUntilItExpandsPastTheLimitAtThatAlias() {
+        // Aliases of a text are not limited in number (only aliases of lists and mappings are): 100 of an
+        // anchor on 100,000 characters is a file of 100 kB that reads to 10 million characters.
+        String file = bigTextAliased(100);
+
+        assertThat(file.length()).isLessThan(1_000_000);
+        assertThat(error(file)).isEqualTo("t.yaml:105:9: the file expands to more than 10000000 characters of text"
+                + " through aliases (limit YamlLimits.MAX_EXPANDED_CHARACTERS; no setting raises it); EvalUnit refuses"
+                + " it as a possible alias bomb — write the text out once where it is used, or split the file");
+    }
+
+    @Test
+    void readsAnAnchoredTextReferencedWithinTheLimit() {
+        Task task = task(bigTextAliased(50));
+
+        assertThat(task.tools().get(0).result().toString()).hasSizeGreaterThan(5_000_000);
+    }
+
+    /** A tool result that lists an anchored text of 100,000 characters and then {@code aliases} aliases of it. */
+    private static String bigTextAliased(int aliases) {
+        return """
+                prompt: Hi
+                expect: {output: [contains: a]}
+                tools:
+                  - name: a
+                    result:
+                      - &big\s""" + "x".repeat(100_000) + "\n" + "      - *big\n".repeat(aliases);
     }
 
     @Test
