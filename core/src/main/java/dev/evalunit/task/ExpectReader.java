@@ -21,7 +21,8 @@ final class ExpectReader {
 
     private static final List<String> KEYS = List.of("output", "spans");
     /** A code task (one with workspace:) may also check its run; CodeSpecReader reads that part. */
-    private static final List<String> CODE_TASK_KEYS = List.of("output", "spans", "run", "workspace");
+    private static final List<String> CODE_TASK_KEYS = List.of("output", "spans", "logs", "metrics", "run",
+            "workspace");
 
     /**
      * @param at where {@code expect} is, or the mapping when it has none: where a missing check is reported
@@ -62,6 +63,25 @@ final class ExpectReader {
                 int index = spanOffset + i;
                 String itemName = expect.name("spans") + "[" + i + "]";
                 spans.add(cache.get(item, () -> SpanExpectationReader.read(item, index, itemName, source)));
+            }
+        });
+        // A code task's log and metric checks read its run, as its span checks do, and are evaluated with them.
+        expect.value("logs").ifPresent(list -> {
+            List<Node> items = YamlNodes.items(list, expect.name("logs"), "log expectations", source);
+            for (int i = 0; i < items.size(); i++) {
+                Node item = items.get(i);
+                int index = i;
+                String itemName = expect.name("logs") + "[" + i + "]";
+                spans.add(cache.get(item, () -> TelemetryExpectationReader.log(item, index, itemName, source)));
+            }
+        });
+        expect.value("metrics").ifPresent(list -> {
+            List<Node> items = YamlNodes.items(list, expect.name("metrics"), "metric expectations", source);
+            for (int i = 0; i < items.size(); i++) {
+                Node item = items.get(i);
+                int index = i;
+                String itemName = expect.name("metrics") + "[" + i + "]";
+                spans.add(cache.get(item, () -> TelemetryExpectationReader.metric(item, index, itemName, source)));
             }
         });
         return new Expectations(List.copyOf(output), List.copyOf(spans), source.at(node));
