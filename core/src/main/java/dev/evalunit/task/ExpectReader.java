@@ -66,25 +66,27 @@ final class ExpectReader {
             }
         });
         // A code task's log and metric checks read its run, as its span checks do, and are evaluated with them.
-        expect.value("logs").ifPresent(list -> {
-            List<Node> items = YamlNodes.items(list, expect.name("logs"), "log expectations", source);
-            for (int i = 0; i < items.size(); i++) {
-                Node item = items.get(i);
-                int index = i;
-                String itemName = expect.name("logs") + "[" + i + "]";
-                spans.add(cache.get(item, () -> TelemetryExpectationReader.log(item, index, itemName, source)));
-            }
-        });
-        expect.value("metrics").ifPresent(list -> {
-            List<Node> items = YamlNodes.items(list, expect.name("metrics"), "metric expectations", source);
-            for (int i = 0; i < items.size(); i++) {
-                Node item = items.get(i);
-                int index = i;
-                String itemName = expect.name("metrics") + "[" + i + "]";
-                spans.add(cache.get(item, () -> TelemetryExpectationReader.metric(item, index, itemName, source)));
-            }
-        });
+        telemetry(expect, "logs", "log expectations", TelemetryExpectationReader::log, spans, source, cache);
+        telemetry(expect, "metrics", "metric expectations", TelemetryExpectationReader::metric, spans, source, cache);
         return new Expectations(List.copyOf(output), List.copyOf(spans), source.at(node));
+    }
+
+    /** Reads one item of {@code expect.logs} or {@code expect.metrics}. */
+    private interface ItemReader {
+        Check read(Node node, int index, String name, YamlSource source);
+    }
+
+    private static void telemetry(YamlMapping expect, String key, String ofWhat, ItemReader reader, List<Check> into,
+                                  YamlSource source, ReadCache cache) {
+        expect.value(key).ifPresent(list -> {
+            List<Node> items = YamlNodes.items(list, expect.name(key), ofWhat, source);
+            for (int i = 0; i < items.size(); i++) {
+                Node item = items.get(i);
+                int index = i;
+                String itemName = expect.name(key) + "[" + i + "]";
+                into.add(cache.get(item, () -> reader.read(item, index, itemName, source)));
+            }
+        });
     }
 
     private static Check outputCheck(Node node, String name, YamlSource source) {

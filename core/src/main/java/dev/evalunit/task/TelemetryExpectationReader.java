@@ -1,5 +1,6 @@
 package dev.evalunit.task;
 
+import dev.evalunit.check.AttributeCondition;
 import dev.evalunit.check.Check;
 import dev.evalunit.check.Comparison;
 import dev.evalunit.check.LogExpectation;
@@ -17,6 +18,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * Reads the items of a code task's {@code expect.logs} ({@link LogExpectation}) and
@@ -48,14 +50,8 @@ final class TelemetryExpectationReader {
             }
             builder.severity(severity);
         });
-        log.value("attributes").ifPresent(value -> {
-            for (NodeTuple entry : YamlNodes.entries(value, log.name("attributes"), "attribute names to conditions",
-                    source)) {
-                String key = YamlNodes.keyText(entry);
-                builder.attribute(key, SpanExpectationReader.attributeCondition(entry.getValueNode(),
-                        log.name("attributes") + "." + key, source));
-            }
-        });
+        log.value("attributes").ifPresent(value -> attributes(value, log.name("attributes"), source,
+                builder::attribute));
         log.value("in_span").ifPresent(value -> builder.inSpan(
                 SpanExpectationReader.condition(value, log.name("in_span"), List.of(), source)));
         log.value("count").ifPresent(value -> builder.count(SpanExpectationReader.count(value, log.name("count"),
@@ -83,18 +79,20 @@ final class TelemetryExpectationReader {
         metric.value("point").ifPresent(value -> {
             YamlMapping point = YamlMapping.of(value, metric.name("point"), "a mapping with the data point's"
                     + " attributes, value and count", POINT_KEYS, source);
-            point.value("attributes").ifPresent(attributes -> {
-                for (NodeTuple entry : YamlNodes.entries(attributes, point.name("attributes"),
-                        "attribute names to conditions", source)) {
-                    String key = YamlNodes.keyText(entry);
-                    builder.attribute(key, SpanExpectationReader.attributeCondition(entry.getValueNode(),
-                            point.name("attributes") + "." + key, source));
-                }
-            });
+            point.value("attributes").ifPresent(attributes -> attributes(attributes, point.name("attributes"),
+                    source, builder::attribute));
             point.value("value").ifPresent(bound -> builder.value(bound(bound, point.name("value"), source)));
             point.value("count").ifPresent(bound -> builder.count(bound(bound, point.name("count"), source)));
         });
         return builder.build();
+    }
+
+    private static void attributes(Node node, String name, YamlSource source,
+                                   BiConsumer<String, AttributeCondition> into) {
+        for (NodeTuple entry : YamlNodes.entries(node, name, "attribute names to conditions", source)) {
+            String key = YamlNodes.keyText(entry);
+            into.accept(key, SpanExpectationReader.attributeCondition(entry.getValueNode(), name + "." + key, source));
+        }
     }
 
     private static void body(LogExpectation.Builder builder, Node node, String name, YamlSource source) {
