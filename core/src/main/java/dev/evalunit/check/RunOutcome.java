@@ -2,6 +2,8 @@ package dev.evalunit.check;
 
 import org.apiguardian.api.API;
 
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 import java.time.Duration;
@@ -16,19 +18,31 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * What happened when the program a trial's answer was built into ran: each process's exit and
- * output, and the spans the run exported. Attached to a trial's {@link Evidence}
+ * output, and the spans, log records and metrics the run exported. Attached to a trial's {@link Evidence}
  * ({@code evidence.attachment(RunOutcome.class)}) for the checks of {@link RunChecks}.
  *
  * @param processes every process started, in start order; never {@code null}
  * @param exportedSpans the spans the processes exported, in the order received; never {@code null}
+ * @param exportedLogs the log records the processes exported ({@code /v1/logs}), in the order
+ *        received; never {@code null}
+ * @param exportedMetrics the metrics the processes exported ({@code /v1/metrics}), one per metric
+ *        per export, in the order received; never {@code null}
  * @since 0.1.0
  */
 @API(status = EXPERIMENTAL, since = "0.1.0")
-public record RunOutcome(List<ProcessOutcome> processes, List<SpanData> exportedSpans) {
+public record RunOutcome(List<ProcessOutcome> processes, List<SpanData> exportedSpans,
+                         List<LogRecordData> exportedLogs, List<MetricData> exportedMetrics) {
 
     public RunOutcome {
         processes = List.copyOf(Objects.requireNonNull(processes, "processes"));
         exportedSpans = List.copyOf(Objects.requireNonNull(exportedSpans, "exportedSpans"));
+        exportedLogs = List.copyOf(Objects.requireNonNull(exportedLogs, "exportedLogs"));
+        exportedMetrics = List.copyOf(Objects.requireNonNull(exportedMetrics, "exportedMetrics"));
+    }
+
+    /** A run that exported spans only: no log record, no metric. */
+    public RunOutcome(List<ProcessOutcome> processes, List<SpanData> exportedSpans) {
+        this(processes, exportedSpans, List.of(), List.of());
     }
 
     /**

@@ -22,7 +22,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
  *        compile, a process hung, never became ready, printed without bound, nothing was
  *        exported), when it does; the message says which
  * @param spans every span the run's processes exported, with their resources and scopes; never {@code null}
- * @param outcome each process's exit and output, and the spans; never {@code null}
+ * @param outcome each process's exit and output, and the spans, log records and metrics; never {@code null}
  * @param duration how long building and running took; never {@code null}
  * @since 0.1.0
  */
@@ -51,7 +51,8 @@ public record CodeRun(Optional<String> failure, List<SpanData> spans, RunOutcome
         List<RunOutcome.ProcessOutcome> processes = outcome.processes().stream()
                 .map(p -> new RunOutcome.ProcessOutcome(p.name(), p.exitCode(), redaction.apply(p.output()), p.duration()))
                 .toList();
-        return new CodeRun(failure.map(redaction), spans, new RunOutcome(processes, outcome.exportedSpans()), duration);
+        return new CodeRun(failure.map(redaction), spans, new RunOutcome(processes, outcome.exportedSpans(),
+                outcome.exportedLogs(), outcome.exportedMetrics()), duration);
     }
 
     /**

@@ -6,6 +6,8 @@ import dev.evalunit.check.RunOutcome;
 import dev.evalunit.sandbox.Sandbox;
 import dev.evalunit.sandbox.SandboxSpec;
 import dev.evalunit.sandbox.Sandboxes;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 import java.io.File;
@@ -38,8 +40,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
  * no disk) throw instead: they are not the model's.
  *
  * <p>Every process gets {@code OTEL_EXPORTER_OTLP_ENDPOINT} (the receiver),
- * {@code OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf}, {@code OTEL_METRICS_EXPORTER=none},
- * {@code OTEL_LOGS_EXPORTER=none}, {@code OTEL_BSP_SCHEDULE_DELAY=200}, one variable per port the
+ * {@code OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf}, {@code OTEL_METRICS_EXPORTER=otlp},
+ * {@code OTEL_LOGS_EXPORTER=otlp}, {@code OTEL_METRIC_EXPORT_INTERVAL=500}, {@code OTEL_BSP_SCHEDULE_DELAY=200}, one variable per port the
  * task names, then the task's variables; no {@code OTEL_*}, {@code JAVA_TOOL_OPTIONS} or
  * {@code CLASSPATH} of the engine's own environment is passed on. Safe to call from several
  * threads: each call has its own directory, ports and receiver.
@@ -154,6 +156,8 @@ public final class CodeTrial {
         List<ChildProcess> started = new ArrayList<>();
         Optional<String> failure = Optional.empty();
         List<SpanData> spans = List.of();
+        List<LogRecordData> logs = List.of();
+        List<MetricData> metrics = List.of();
         String token = OtlpReceiver.newToken();
         try (OtlpReceiver receiver = OtlpReceiver.start(token)) {
             List<Path> classpath = new ArrayList<>(OpenTelemetryLibraries.classpath());
@@ -184,10 +188,14 @@ public final class CodeTrial {
                             CodeSpecReader.LIBRARY_PLACEHOLDER + coordinates, box.readOnly(jar)));
                     runProcesses(run, command, values, endpoint, token, box, until, started);
                     spans = receiver.spans();
+                    logs = receiver.logs();
+                    metrics = receiver.metrics();
                     failure = nothingExported(receiver, started);
                 } catch (TrialFailure e) {
                     failure = Optional.of(e.getMessage());
                     spans = receiver.spans();
+                    logs = receiver.logs();
+                    metrics = receiver.metrics();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     failure = Optional.of("the run was interrupted");
@@ -201,7 +209,7 @@ public final class CodeTrial {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build and run the answer: " + e.getMessage(), e);
         }
-        RunOutcome outcome = new RunOutcome(started.stream().map(ChildProcess::outcome).toList(), spans);
+        RunOutcome outcome = new RunOutcome(started.stream().map(ChildProcess::outcome).toList(), spans, logs, metrics);
         return new CodeRun(failure, spans, outcome, Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -336,6 +344,10 @@ public final class CodeTrial {
         if (receiver.overflowed()) {
             return Optional.of("the run exported more than " + OtlpReceiver.MAX_SPANS + " spans (a flood of spans)");
         }
+        if (receiver.recordsOverflowed()) {
+            return Optional.of("the run exported more than " + OtlpReceiver.MAX_RECORDS
+                    + " log records or metrics (a flood of telemetry)");
+        }
         if (!receiver.spans().isEmpty()) {
             return Optional.empty();
         }
@@ -366,8 +378,9 @@ public final class CodeTrial {
         env.put("HOME", box.tmp());
         env.put("MALLOC_ARENA_MAX", "2");
         env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
-        env.put("OTEL_METRICS_EXPORTER", "none");
-        env.put("OTEL_LOGS_EXPORTER", "none");
+        env.put("OTEL_METRICS_EXPORTER", "otlp");
+        env.put("OTEL_LOGS_EXPORTER", "otlp");
+        env.put("OTEL_METRIC_EXPORT_INTERVAL", "500");
         env.put("OTEL_BSP_SCHEDULE_DELAY", "200");
         values.forEach((name, value) -> {
             if (!name.equals(OTLP_ENDPOINT_PLACEHOLDER) && !name.startsWith(CodeSpecReader.LIBRARY_PLACEHOLDER)) {

@@ -21,7 +21,8 @@ final class ExpectReader {
 
     private static final List<String> KEYS = List.of("output", "spans");
     /** A code task (one with workspace:) may also check its run; CodeSpecReader reads that part. */
-    private static final List<String> CODE_TASK_KEYS = List.of("output", "spans", "run", "workspace");
+    private static final List<String> CODE_TASK_KEYS = List.of("output", "spans", "logs", "metrics", "run",
+            "workspace");
 
     /**
      * @param at where {@code expect} is, or the mapping when it has none: where a missing check is reported
@@ -64,7 +65,28 @@ final class ExpectReader {
                 spans.add(cache.get(item, () -> SpanExpectationReader.read(item, index, itemName, source)));
             }
         });
+        // A code task's log and metric checks read its run, as its span checks do, and are evaluated with them.
+        telemetry(expect, "logs", "log expectations", TelemetryExpectationReader::log, spans, source, cache);
+        telemetry(expect, "metrics", "metric expectations", TelemetryExpectationReader::metric, spans, source, cache);
         return new Expectations(List.copyOf(output), List.copyOf(spans), source.at(node));
+    }
+
+    /** Reads one item of {@code expect.logs} or {@code expect.metrics}. */
+    private interface ItemReader {
+        Check read(Node node, int index, String name, YamlSource source);
+    }
+
+    private static void telemetry(YamlMapping expect, String key, String ofWhat, ItemReader reader, List<Check> into,
+                                  YamlSource source, ReadCache cache) {
+        expect.value(key).ifPresent(list -> {
+            List<Node> items = YamlNodes.items(list, expect.name(key), ofWhat, source);
+            for (int i = 0; i < items.size(); i++) {
+                Node item = items.get(i);
+                int index = i;
+                String itemName = expect.name(key) + "[" + i + "]";
+                into.add(cache.get(item, () -> reader.read(item, index, itemName, source)));
+            }
+        });
     }
 
     private static Check outputCheck(Node node, String name, YamlSource source) {

@@ -173,6 +173,11 @@ final class SpanExpectationReader {
         }
     }
 
+    /** Reads an attribute condition as {@code attributes:} of a span expectation does: typed, or one of {@link #CONDITIONS}. */
+    static AttributeCondition attributeCondition(Node node, String name, YamlSource source) {
+        return condition(node, name, source);
+    }
+
     private static AttributeCondition condition(Node node, String name, YamlSource source) {
         if (node instanceof MappingNode) {
             List<NodeTuple> entries = ((MappingNode) node).getValue();

@@ -4,6 +4,9 @@ import dev.evalunit.check.CheckResult;
 import dev.evalunit.check.Comparison;
 import dev.evalunit.check.Evidence;
 import dev.evalunit.check.RunChecks;
+import dev.evalunit.check.LogExpectation;
+import dev.evalunit.check.MetricExpectation;
+import dev.evalunit.check.SpanCondition;
 import dev.evalunit.check.SpanExpectation;
 import dev.evalunit.check.AttributeCondition;
 import dev.evalunit.sandbox.Sandboxes;
@@ -88,6 +91,52 @@ class CodeTrialTest {
         assertThat(passed(evidence, RunChecks.outputContains("order placed"))).isTrue();
         assertThat(passed(evidence, RunChecks.traces(Comparison.exactly(2)))).isTrue();
         assertThat(passed(evidence, RunChecks.traces(Comparison.exactly(1)))).isFalse();
+    }
+
+    /** Logs in a span and counts with the autoconfigured SDK: the engine's defaults export both over OTLP. */
+    private static final String LOGGING_APP = """
+            package shop;
+
+            import io.opentelemetry.api.OpenTelemetry;
+            import io.opentelemetry.api.common.AttributeKey;
+            import io.opentelemetry.api.common.Attributes;
+            import io.opentelemetry.api.logs.Severity;
+            import io.opentelemetry.api.trace.Span;
+            import io.opentelemetry.context.Scope;
+            import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+
+            public class App {
+                public static void main(String[] args) {
+                    OpenTelemetry otel = AutoConfiguredOpenTelemetrySdk.initialize().getOpenTelemetrySdk();
+                    Span checkout = otel.getTracer("shop.app").spanBuilder("checkout").startSpan();
+                    try (Scope ignored = checkout.makeCurrent()) {
+                        otel.getLogsBridge().get("shop.app").logRecordBuilder().setSeverity(Severity.WARN)
+                                .setBody("stock low for sku-7").setAttribute(AttributeKey.stringKey("sku"), "sku-7").emit();
+                    } finally {
+                        checkout.end();
+                    }
+                    otel.getMeter("shop.app").counterBuilder("orders.placed").setUnit("{order}").build()
+                            .add(3, Attributes.of(AttributeKey.stringKey("region"), "eu"));
+                    System.out.println("order placed");
+                }
+            }
+            """;
+
+    @Test
+    void theRunsLogsAndMetricsReachTheirChecks() {
+        CodeRun run = run(app(), Programs.answer(APP, LOGGING_APP), 60);
+        Evidence evidence = run.addTo(new Evidence("the answer", List.of()));
+
+        assertThat(run.failure()).isEmpty();
+        assertThat(passed(evidence, LogExpectation.builder(0).bodyContains("stock low").severity("WARN")
+                .attribute("sku", AttributeCondition.equalTo("sku-7"))
+                .inSpan(SpanCondition.named("checkout")).count(Comparison.exactly(1)).build())).isTrue();
+        assertThat(passed(evidence, LogExpectation.builder(0).inSpan(SpanCondition.named("charge")).build())).isFalse();
+        assertThat(passed(evidence, MetricExpectation.named(0, "orders.placed").type("sum").unit("{order}")
+                .attribute("region", AttributeCondition.equalTo("eu"))
+                .value(Comparison.parse(">= 3").orElseThrow()).build())).isTrue();
+        assertThat(passed(evidence, MetricExpectation.named(0, "orders.placed")
+                .value(Comparison.parse(">= 4").orElseThrow()).build())).isFalse();
     }
 
     @Test

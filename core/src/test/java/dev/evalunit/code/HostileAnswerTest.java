@@ -85,7 +85,7 @@ class HostileAnswerTest {
 
         assertThat(output).contains("env [HOME, LANG, MALLOC_ARENA_MAX, OTEL_BSP_SCHEDULE_DELAY,"
                 + " OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_HEADERS, OTEL_EXPORTER_OTLP_PROTOCOL,"
-                + " OTEL_LOGS_EXPORTER, OTEL_METRICS_EXPORTER, OTEL_SERVICE_NAME, PATH, PWD]");
+                + " OTEL_LOGS_EXPORTER, OTEL_METRICS_EXPORTER, OTEL_METRIC_EXPORT_INTERVAL, OTEL_SERVICE_NAME, PATH, PWD]");
         assertThat(output).containsPattern("processes: [12]\\n").contains("pid1 environ: \n")
                 .contains("parent environ: \n");
         assertThat(output).doesNotContain("the engine's secret").contains("host file: refused")

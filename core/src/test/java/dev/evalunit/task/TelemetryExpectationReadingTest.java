@@ -1,0 +1,194 @@
+package dev.evalunit.task;
+
+import dev.evalunit.check.Check;
+import dev.evalunit.check.CheckResult;
+import dev.evalunit.check.Evidence;
+import dev.evalunit.check.RunOutcome;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.logs.Logger;
+import io.opentelemetry.api.logs.Severity;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A code task's {@code expect.logs} and {@code expect.metrics}, read from a task file and held
+ * against the log records and metrics of a run (made by the SDK, as a program under test makes
+ * them), each condition once passing and once failing.
+ */
+class TelemetryExpectationReadingTest {
+
+    @TempDir
+    static Path folder;
+
+    private static Evidence evidence;
+
+    @BeforeAll
+    static void run() throws IOException {
+        Files.createDirectories(folder.resolve("workspace"));
+        Files.writeString(folder.resolve("workspace/App.java"), "class App {}\n");
+        InMemorySpanExporter spanExporter = InMemorySpanExporter.create();
+        InMemoryLogRecordExporter logExporter = InMemoryLogRecordExporter.create();
+        InMemoryMetricReader metricReader = InMemoryMetricReader.create();
+        List<SpanData> spans;
+        List<LogRecordData> logs;
+        List<MetricData> metrics;
+        try (SdkTracerProvider tracing = SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(spanExporter)).build();
+             SdkLoggerProvider logging = SdkLoggerProvider.builder()
+                     .addLogRecordProcessor(SimpleLogRecordProcessor.create(logExporter)).build();
+             SdkMeterProvider metering = SdkMeterProvider.builder().registerMetricReader(metricReader).build()) {
+            Tracer tracer = tracing.get("shop");
+            Logger logger = logging.get("shop");
+            Span charge = tracer.spanBuilder("charge").setSpanKind(SpanKind.CLIENT)
+                    .setAttribute("order.id", 42L).startSpan();
+            try (Scope ignored = charge.makeCurrent()) {
+                logger.logRecordBuilder().setSeverity(Severity.ERROR2).setBody("payment declined for order 42")
+                        .setAttribute(AttributeKey.longKey("order.id"), 42L).emit();
+            } finally {
+                charge.end();
+            }
+            logger.logRecordBuilder().setSeverity(Severity.INFO).setBody("shutting down").emit();
+            var placed = metering.get("shop").counterBuilder("orders.placed").setUnit("{order}").build();
+            placed.add(2, Attributes.of(AttributeKey.stringKey("region"), "eu"));
+            placed.add(1, Attributes.of(AttributeKey.stringKey("region"), "eu"));
+            placed.add(1, Attributes.of(AttributeKey.stringKey("region"), "us"));
+            metering.get("shop").histogramBuilder("checkout.duration").setUnit("ms").build().record(30);
+            metrics = List.copyOf(metricReader.collectAllMetrics());
+            spans = spanExporter.getFinishedSpanItems();
+            logs = logExporter.getFinishedLogRecordItems();
+        }
+        evidence = new Evidence("", spans).with(RunOutcome.class, new RunOutcome(List.of(), spans, logs, metrics));
+    }
+
+    @Test
+    void bodyEqualsAndContains() {
+        assertPasses("logs: [{body: \"payment declined for order 42\"}]");
+        assertFails("logs: [{body: \"payment declined\"}]", "body was \"shutting down\", expected \"payment declined\"");
+        assertPasses("logs: [{body: {contains: declined}}]");
+        assertFails("logs: [{body: {contains: refunded}}]", "0 of 2 log records matched");
+    }
+
+    @Test
+    void severityMatchesItsFamilyOrOneNumber() {
+        assertPasses("logs: [{body: {contains: declined}, severity: ERROR}]");
+        assertPasses("logs: [{severity: ERROR2}]");
+        assertFails("logs: [{body: {contains: declined}, severity: WARN}]", "severity was ERROR2, expected WARN");
+    }
+
+    @Test
+    void attributesCompareTyped() {
+        assertPasses("logs: [{attributes: {order.id: 42}}]");
+        assertFails("logs: [{attributes: {order.id: \"42\"}}]", "order.id was 42, expected = \"42\"");
+        assertPasses("logs: [{attributes: {order.id: \"> 40\"}}]");
+    }
+
+    @Test
+    void countsMatchingRecords() {
+        assertPasses("logs: [{count: 2}]");
+        assertFails("logs: [{severity: INFO, count: 0}]", "expected == 0 log records");
+    }
+
+    @Test
+    void inSpanFollowsTheRecordsTraceAndSpanIdToASpanThatMatches() {
+        assertPasses("logs: [{body: {contains: declined}, in_span: {name: charge, kind: CLIENT,"
+                + " attributes: {order.id: 42}}}]");
+        assertFails("logs: [{body: {contains: declined}, in_span: {name: charge, kind: SERVER}}]",
+                "its span \"charge\" does not match in_span");
+        assertFails("logs: [{body: \"shutting down\", in_span: charge}]", "emitted outside a span");
+    }
+
+    @Test
+    void aCounterWithTypeUnitPointAttributesAndAValueBound() {
+        assertPasses("metrics: [{name: orders.placed, type: sum, unit: \"{order}\","
+                + " point: {attributes: {region: eu}, value: \">= 3\"}}]");
+        assertFails("metrics: [{name: orders.placed, point: {attributes: {region: eu}, value: \">= 4\"}}]",
+                "value was 3, expected >= 4");
+        assertFails("metrics: [{name: orders.placed, point: {attributes: {region: apac}}}]",
+                "region was \"eu\", expected = \"apac\"");
+        assertFails("metrics: [{name: orders.placed, type: gauge}]", "its type was sum, expected gauge");
+        assertFails("metrics: [{name: orders.placed, unit: \"1\"}]", "its unit was \"{order}\", expected \"1\"");
+        assertFails("metrics: [{name: orders.total}]", "no metric named \"orders.total\" was exported; received 2"
+                + " metric names: ");
+        assertFails("metrics: [{name: orders.total}]", "checkout.duration");
+    }
+
+    @Test
+    void aHistogramsCountAndSum() {
+        assertPasses("metrics: [{name: checkout.duration, type: histogram, point: {count: 1, value: 30}}]");
+        assertFails("metrics: [{name: checkout.duration, point: {count: \">= 2\"}}]", "count was 1, expected >= 2");
+    }
+
+    @Test
+    void aTaskWithoutARunFailsTheChecksSayingSo() {
+        Check check = checks("logs: [{body: {contains: declined}}]").get(0);
+        assertThat(check.evaluate(new Evidence("", List.of())).message()).contains("no program ran");
+    }
+
+    @Test
+    void mistakesInTheTaskFileSayWhereAndWhat() {
+        assertThat(error("logs: [{severity: ERRROR}]")).contains("t.yaml:").contains("ERROR");
+        assertThat(error("metrics: [{name: x, type: counter}]")).contains("counter").contains("sum");
+        assertThat(error("metrics: [{type: sum}]")).contains("has no name");
+        assertThat(error("logs: [{body: {starts: x}}]")).contains("starts");
+        assertThat(error("metrics: [{name: x, point: {value: lots}}]")).contains("is not a bound");
+    }
+
+    private static void assertPasses(String expect) {
+        CheckResult result = checks(expect).get(0).evaluate(evidence);
+        assertThat(result.passed()).as("%s", result).isTrue();
+    }
+
+    private static void assertFails(String expect, String message) {
+        CheckResult result = checks(expect).get(0).evaluate(evidence);
+        assertThat(result.passed()).as("%s", result).isFalse();
+        assertThat(result.message()).contains(message);
+    }
+
+    private static List<Check> checks(String expect) {
+        return new TaskFileLoader().load(folder.resolve("t.yaml").toUri(), "t.yaml", "t", yaml(expect)).tasks().get(0)
+                .checks();
+    }
+
+    private static String error(String expect) {
+        try {
+            checks(expect);
+        } catch (dev.evalunit.source.TaskFileException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("loading should fail: " + expect);
+    }
+
+    private static String yaml(String expect) {
+        return """
+                prompt: Add logs
+                workspace: workspace
+                run: {processes: [{name: app, main: App}]}
+                expect:
+                  %s
+                """.formatted(expect);
+    }
+}
