@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProcessLaunchTest {
 
     private static final String APP = "src/shop/App.java";
-    /** The probe's coordinates; the real OpenTelemetry javaagent is not in this machine's Maven repository. */
+    /** A small agent of the test's own, for what the real one would make slow; the real one is tested below. */
     private static final String PROBE = "dev.evalunit.test:probe-agent";
     private static final String PROBE_SOURCE = """
             package probe;
@@ -61,6 +61,61 @@ class ProcessLaunchTest {
         assertThat(with.outcome().output()).contains("agent loaded: hello").contains("order placed");
         assertThat(without.failure()).isEmpty();
         assertThat(without.outcome().output()).contains("order placed").doesNotContain("agent loaded");
+    }
+
+    /**
+     * The real OpenTelemetry javaagent (resolved by Maven from Central, handed over by Surefire as
+     * {@code evalunit.test.javaagent}) instruments a program that has no OpenTelemetry code at all,
+     * inside the sandbox, and its spans reach the trial's receiver; without the option, the same
+     * program exports nothing.
+     */
+    @Test
+    void theRealOpenTelemetryJavaagentInstrumentsAProgramWithoutOpenTelemetryCode() {
+        Path agent = Path.of(System.getProperty("evalunit.test.javaagent", "missing"));
+        assertThat(agent).as("the javaagent jar Maven resolved for the tests").isRegularFile();
+        String plain = """
+                package shop;
+
+                public class App {
+                    public static void main(String[] args) throws Exception {
+                        java.net.HttpURLConnection get = (java.net.HttpURLConnection)
+                                new java.net.URL("http://127.0.0.1:9/stock").openConnection();
+                        try {
+                            get.getResponseCode();
+                        } catch (java.io.IOException refused) {
+                            System.out.println("stock service down: " + refused.getClass().getSimpleName());
+                        }
+                    }
+                }
+                """;
+        String coordinates = "io.opentelemetry.javaagent:opentelemetry-javaagent";
+        ProcessSpec withAgent = new ProcessSpec("app", "shop.App", List.of(), Map.of(), Optional.empty(),
+                List.of("-javaagent:${library:" + coordinates + "}"));
+        ProcessSpec without = new ProcessSpec("app", "shop.App", List.of(), Map.of(), Optional.empty(), List.of());
+
+        CodeRun instrumented = CodeTrial.runFiles(agentSpec(withAgent, plain, agent, coordinates), Map.of(),
+                Programs.seconds(180));
+        CodeRun bare = CodeTrial.runFiles(agentSpec(without, plain, agent, coordinates), Map.of(),
+                Programs.seconds(180));
+
+        assertThat(instrumented.failure()).isEmpty();
+        assertThat(instrumented.outcome().output()).contains("stock service down");
+        assertThat(instrumented.spans()).anySatisfy(span -> {
+            assertThat(span.getKind()).isEqualTo(io.opentelemetry.api.trace.SpanKind.CLIENT);
+            assertThat(span.getName()).isEqualTo("GET");
+            assertThat(span.getInstrumentationScopeInfo().getName()).contains("http-url-connection");
+        });
+        assertThat(bare.outcome().output()).contains("stock service down");
+        assertThat(bare.spans()).isEmpty();
+        assertThat(bare.failure()).hasValueSatisfying(f -> assertThat(f).startsWith("the run exported no spans"));
+    }
+
+    private static CodeSpec agentSpec(ProcessSpec process, String app, Path agent, String coordinates) {
+        CodeSpec base = Programs.spec(Map.of(APP, app), List.of(process), List.of());
+        RunSpec run = base.run();
+        return new CodeSpec(base.workspace(), Optional.empty(), new RunSpec(run.processes(), run.ports(), run.env(),
+                run.timeout(), run.maxOutputChars(), List.of(agent), Map.of(coordinates, agent), Map.of()), List.of(),
+                base.source());
     }
 
     @Test
