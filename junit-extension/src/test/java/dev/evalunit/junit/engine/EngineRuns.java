@@ -14,6 +14,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,9 +48,16 @@ final class EngineRuns {
         return captured.toString(StandardCharsets.UTF_8);
     }
 
-    /** @return the engine, blind to system properties and junit-platform.properties, so -D flags of the build cannot leak in */
+    /**
+     * @return the engine, blind to system properties and junit-platform.properties, so -D flags of the
+     *         build cannot leak in, writing into a report directory of its own (a test that reads the
+     *         files sets {@code evalunit.report.dir} again, which wins), so that one execution's summary
+     *         line never counts another test's tasks
+     */
     static EngineTestKit.Builder evalunit() {
-        return EngineTestKit.engine(EvalUnitTestEngine.ENGINE_ID).enableImplicitConfigurationParameters(false);
+        return EngineTestKit.engine(EvalUnitTestEngine.ENGINE_ID).enableImplicitConfigurationParameters(false)
+                .configurationParameter(Constants.REPORT_DIR_PROPERTY_NAME,
+                        Path.of("target", "engine-runs", UUID.randomUUID().toString()).toString());
     }
 
     /** @return the engine with {@code evalunit.model} set, e.g. to oracle or nop */
