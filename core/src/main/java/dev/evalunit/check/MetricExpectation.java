@@ -2,6 +2,7 @@ package dev.evalunit.check;
 
 import org.apiguardian.api.API;
 
+import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
 import io.opentelemetry.sdk.metrics.data.DoublePointData;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
@@ -13,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,12 +25,15 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 /**
  * A check on the metrics a code task's run exported over OTLP ({@code expect.metrics} in task
- * files): a metric of this name, of a type ({@code sum}, {@code gauge}, {@code histogram}) and
- * unit when given, was exported with a data point whose attributes satisfy their conditions (typed,
- * as {@link AttributeCondition} compares) and whose value satisfies a bound (a sum's or gauge's
- * value, a histogram's sum; a histogram's {@code count}). It passes when any export of the metric
- * has such a point. Reads the trial's {@link RunOutcome}; a failure lists what was received (at most
- * {@value #SHOWN} metrics or points).
+ * files): a metric of this name, of a type ({@code sum}, {@code gauge}, {@code histogram}), unit,
+ * meter (instrumentation scope), monotonicity (a sum's: a Counter's is monotonic, an
+ * UpDownCounter's is not) and aggregation temporality (a sum's or histogram's) when given, was
+ * exported with a data point whose attributes satisfy their conditions (typed, as
+ * {@link AttributeCondition} compares) and whose value satisfies a bound (a sum's or gauge's value,
+ * a histogram's sum; a histogram's {@code count}). It passes when any export of the metric has such
+ * a point, or, with {@link Builder#lastExport()}, the last export of each resource and meter (for a
+ * cumulative metric, the run's totals). Reads the trial's {@link RunOutcome}; a failure lists what
+ * was received (at most {@value #SHOWN} metrics or points).
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -52,6 +57,10 @@ public final class MetricExpectation implements Check {
     private final String name;
     private final Optional<String> type;
     private final Optional<String> unit;
+    private final Optional<Glob> scope;
+    private final Optional<Boolean> monotonic;
+    private final Optional<AggregationTemporality> temporality;
+    private final boolean lastExport;
     private final Map<String, AttributeCondition> attributes;
     private final Optional<Comparison> value;
     private final Optional<Comparison> count;
@@ -61,6 +70,10 @@ public final class MetricExpectation implements Check {
         this.name = builder.name;
         this.type = builder.type;
         this.unit = builder.unit;
+        this.scope = builder.scope;
+        this.monotonic = builder.monotonic;
+        this.temporality = builder.temporality;
+        this.lastExport = builder.lastExport;
         this.attributes = Map.copyOf(builder.attributes);
         this.value = builder.value;
         this.count = builder.count;
@@ -88,6 +101,9 @@ public final class MetricExpectation implements Check {
         }
         List<MetricData> all = run.get().exportedMetrics();
         List<MetricData> named = all.stream().filter(metric -> metric.getName().equals(name)).toList();
+        if (lastExport) {
+            named = last(named);
+        }
         if (named.isEmpty()) {
             String received = all.stream().map(MetricData::getName).distinct().limit(SHOWN)
                     .collect(Collectors.joining(", "));
@@ -116,8 +132,21 @@ public final class MetricExpectation implements Check {
             }
         }
         return CheckResult.fail(label, "expected " + Excerpt.quote(name) + " " + this + "; received "
-                + named.size() + (named.size() == 1 ? " export" : " exports") + " of it, none matched: "
+                + (lastExport ? "its last export" + (named.size() == 1 ? "" : "s from " + named.size()
+                + " resources and meters") + ", not matching: "
+                : named.size() + (named.size() == 1 ? " export" : " exports") + " of it, none matched: ")
                 + String.join("; ", misses.stream().distinct().toList()));
+    }
+
+    /** @return the last of {@code exports} from each resource and meter, in the order received */
+    private static List<MetricData> last(List<MetricData> exports) {
+        Map<List<Object>, MetricData> last = new LinkedHashMap<>();
+        for (MetricData metric : exports) {
+            List<Object> source = List.of(metric.getResource(), metric.getInstrumentationScopeInfo());
+            last.remove(source);
+            last.put(source, metric);
+        }
+        return List.copyOf(last.values());
     }
 
     private Optional<String> kind(MetricData metric) {
@@ -128,7 +157,57 @@ public final class MetricExpectation implements Check {
             return Optional.of("its unit was " + Excerpt.quote(metric.getUnit()) + ", expected "
                     + Excerpt.quote(unit.get()));
         }
+        if (scope.isPresent() && !scope.get().matches(metric.getInstrumentationScopeInfo().getName())) {
+            return Optional.of("its meter was " + Excerpt.quote(metric.getInstrumentationScopeInfo().getName())
+                    + ", expected " + scope.get());
+        }
+        if (monotonic.isPresent()) {
+            Optional<Boolean> found = monotonic(metric);
+            if (found.isEmpty()) {
+                return Optional.of("it is a " + typeName(metric.getType()) + ", which is neither monotonic nor"
+                        + " not (only a sum is), expected a" + (monotonic.get() ? " monotonic" : " non-monotonic")
+                        + " sum");
+            }
+            if (!found.get().equals(monotonic.get())) {
+                return Optional.of(found.get()
+                        ? "it was monotonic (a Counter's sum), expected not monotonic (an UpDownCounter's)"
+                        : "it was not monotonic (an UpDownCounter's sum), expected monotonic (a Counter's)");
+            }
+        }
+        if (temporality.isPresent()) {
+            Optional<AggregationTemporality> found = temporality(metric);
+            if (found.isEmpty()) {
+                return Optional.of("it is a " + typeName(metric.getType()) + ", which has no aggregation"
+                        + " temporality, expected " + shown(temporality.get()));
+            }
+            if (found.get() != temporality.get()) {
+                return Optional.of("its temporality was " + shown(found.get()) + ", expected "
+                        + shown(temporality.get()));
+            }
+        }
         return Optional.empty();
+    }
+
+    private static Optional<Boolean> monotonic(MetricData metric) {
+        return switch (metric.getType()) {
+            case LONG_SUM -> Optional.of(metric.getLongSumData().isMonotonic());
+            case DOUBLE_SUM -> Optional.of(metric.getDoubleSumData().isMonotonic());
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<AggregationTemporality> temporality(MetricData metric) {
+        return switch (metric.getType()) {
+            case LONG_SUM -> Optional.of(metric.getLongSumData().getAggregationTemporality());
+            case DOUBLE_SUM -> Optional.of(metric.getDoubleSumData().getAggregationTemporality());
+            case HISTOGRAM -> Optional.of(metric.getHistogramData().getAggregationTemporality());
+            case EXPONENTIAL_HISTOGRAM -> Optional.of(metric.getExponentialHistogramData().getAggregationTemporality());
+            default -> Optional.empty();
+        };
+    }
+
+    private static String shown(AggregationTemporality temporality) {
+        return temporality.name().toLowerCase(Locale.ROOT);
     }
 
     private Optional<String> mismatch(PointData point) {
@@ -195,10 +274,14 @@ public final class MetricExpectation implements Check {
         List<String> parts = new ArrayList<>();
         type.ifPresent(t -> parts.add("type " + t));
         unit.ifPresent(u -> parts.add("unit " + Excerpt.quote(u)));
+        scope.ifPresent(g -> parts.add("meter " + g));
+        monotonic.ifPresent(m -> parts.add(m ? "monotonic" : "not monotonic"));
+        temporality.ifPresent(t -> parts.add("temporality " + shown(t)));
         new java.util.TreeMap<>(attributes).forEach((key, c) -> parts.add(key + " " + c.describe()));
         value.ifPresent(v -> parts.add("value " + v));
         count.ifPresent(c -> parts.add("count " + c));
-        return parts.isEmpty() ? "(any point)" : "with " + String.join(", ", parts);
+        String where = lastExport ? " in its last export" : "";
+        return (parts.isEmpty() ? "(any point)" : "with " + String.join(", ", parts)) + where;
     }
 
     /** Builds a {@link MetricExpectation}. */
@@ -209,6 +292,10 @@ public final class MetricExpectation implements Check {
         private final String name;
         private Optional<String> type = Optional.empty();
         private Optional<String> unit = Optional.empty();
+        private Optional<Glob> scope = Optional.empty();
+        private Optional<Boolean> monotonic = Optional.empty();
+        private Optional<AggregationTemporality> temporality = Optional.empty();
+        private boolean lastExport;
         private final Map<String, AttributeCondition> attributes = new LinkedHashMap<>();
         private Optional<Comparison> value = Optional.empty();
         private Optional<Comparison> count = Optional.empty();
@@ -230,6 +317,40 @@ public final class MetricExpectation implements Check {
         /** @return this; the metric's unit, exactly */
         public Builder unit(String unit) {
             this.unit = Optional.of(Objects.requireNonNull(unit, "unit"));
+            return this;
+        }
+
+        /** @return this; the metric was made by a meter (instrumentation scope) whose name matches {@code scope} */
+        public Builder scope(Glob scope) {
+            this.scope = Optional.of(Objects.requireNonNull(scope, "scope"));
+            return this;
+        }
+
+        /**
+         * @param monotonic {@code true} for a Counter's sum (it only grows), {@code false} for an
+         *        UpDownCounter's; any other type of metric fails the condition
+         * @return this
+         */
+        public Builder monotonic(boolean monotonic) {
+            this.monotonic = Optional.of(monotonic);
+            return this;
+        }
+
+        /** @return this; a sum's or histogram's aggregation temporality is {@code temporality} (a gauge's fails) */
+        public Builder temporality(AggregationTemporality temporality) {
+            this.temporality = Optional.of(Objects.requireNonNull(temporality, "temporality"));
+            return this;
+        }
+
+        /**
+         * Looks only at the last export of the metric from each resource and meter: for a
+         * cumulative sum or histogram, the run's totals, where a point of an earlier export may
+         * hold a count on its way to them.
+         *
+         * @return this
+         */
+        public Builder lastExport() {
+            this.lastExport = true;
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.evalunit.task;
 import dev.evalunit.check.AttributeCondition;
 import dev.evalunit.check.Check;
 import dev.evalunit.check.Comparison;
+import dev.evalunit.check.Glob;
 import dev.evalunit.check.LogExpectation;
 import dev.evalunit.check.MetricExpectation;
 import dev.evalunit.source.DidYouMean;
@@ -10,6 +11,7 @@ import dev.evalunit.source.YamlMapping;
 import dev.evalunit.source.YamlNodes;
 import dev.evalunit.source.YamlSource;
 import io.opentelemetry.api.logs.Severity;
+import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -18,6 +20,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiConsumer;
 
 /**
@@ -27,7 +30,10 @@ import java.util.function.BiConsumer;
 final class TelemetryExpectationReader {
 
     static final List<String> LOG_KEYS = List.of("body", "severity", "attributes", "in_span", "count");
-    static final List<String> METRIC_KEYS = List.of("name", "type", "unit", "point");
+    static final List<String> METRIC_KEYS = List.of("name", "type", "unit", "scope", "monotonic", "temporality",
+            "export", "point");
+    private static final List<String> TEMPORALITIES = List.of("cumulative", "delta");
+    private static final List<String> EXPORTS = List.of("any", "last");
     static final List<String> POINT_KEYS = List.of("attributes", "value", "count");
     private static final List<String> BODY_KINDS = List.of("equals", "contains");
     private static final List<String> SEVERITIES = Arrays.stream(Severity.values())
@@ -61,7 +67,8 @@ final class TelemetryExpectationReader {
 
     /** @param name the item's path, such as {@code expect.metrics[0]} */
     static Check metric(Node node, int index, String name, YamlSource source) {
-        YamlMapping metric = YamlMapping.of(node, name, "a mapping with the metric's name (and type, unit, point)",
+        YamlMapping metric = YamlMapping.of(node, name, "a mapping with the metric's name (and type, unit, scope,"
+                        + " monotonic, temporality, export, point)",
                 METRIC_KEYS, source);
         String metricName = metric.nonEmptyText("name").orElseThrow(() -> source.error(metric.node(),
                 name + " has no name; add name: with the metric's name, such as orders.placed"));
@@ -76,6 +83,29 @@ final class TelemetryExpectationReader {
         });
         metric.value("unit").ifPresent(value -> builder.unit(YamlNodes.nonEmptyText(value, metric.name("unit"),
                 source)));
+        metric.value("scope").ifPresent(value -> builder.scope(new Glob(YamlNodes.nonEmptyText(value,
+                metric.name("scope"), source))));
+        metric.value("monotonic").ifPresent(value -> builder.monotonic(YamlNodes.bool(value).orElseThrow(() ->
+                source.error(value, metric.name("monotonic") + " must be true (a Counter's sum, which only grows)"
+                        + " or false (an UpDownCounter's), was " + YamlNodes.describe(value)))));
+        metric.value("temporality").ifPresent(value -> {
+            String temporality = YamlNodes.nonEmptyText(value, metric.name("temporality"), source);
+            if (!TEMPORALITIES.contains(temporality)) {
+                throw source.error(value, DidYouMean.unknown("temporality", temporality, TEMPORALITIES,
+                        "Aggregation temporalities"));
+            }
+            builder.temporality(AggregationTemporality.valueOf(temporality.toUpperCase(Locale.ROOT)));
+        });
+        metric.value("export").ifPresent(value -> {
+            String export = YamlNodes.nonEmptyText(value, metric.name("export"), source);
+            if (!EXPORTS.contains(export)) {
+                throw source.error(value, DidYouMean.unknown("export", export, EXPORTS,
+                        "Exports (any: some export of the metric; last: the last of each resource and meter)"));
+            }
+            if (export.equals("last")) {
+                builder.lastExport();
+            }
+        });
         metric.value("point").ifPresent(value -> {
             YamlMapping point = YamlMapping.of(value, metric.name("point"), "a mapping with the data point's"
                     + " attributes, value and count", POINT_KEYS, source);

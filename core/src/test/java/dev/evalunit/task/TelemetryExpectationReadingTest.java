@@ -53,6 +53,7 @@ class TelemetryExpectationReadingTest {
         InMemorySpanExporter spanExporter = InMemorySpanExporter.create();
         InMemoryLogRecordExporter logExporter = InMemoryLogRecordExporter.create();
         InMemoryMetricReader metricReader = InMemoryMetricReader.create();
+        InMemoryMetricReader deltaReader = InMemoryMetricReader.createDelta();
         List<SpanData> spans;
         List<LogRecordData> logs;
         List<MetricData> metrics;
@@ -60,7 +61,8 @@ class TelemetryExpectationReadingTest {
                 .addSpanProcessor(SimpleSpanProcessor.create(spanExporter)).build();
              SdkLoggerProvider logging = SdkLoggerProvider.builder()
                      .addLogRecordProcessor(SimpleLogRecordProcessor.create(logExporter)).build();
-             SdkMeterProvider metering = SdkMeterProvider.builder().registerMetricReader(metricReader).build()) {
+             SdkMeterProvider metering = SdkMeterProvider.builder().registerMetricReader(metricReader).build();
+             SdkMeterProvider deltaMetering = SdkMeterProvider.builder().registerMetricReader(deltaReader).build()) {
             Tracer tracer = tracing.get("shop");
             Logger logger = logging.get("shop");
             Span charge = tracer.spanBuilder("charge").setSpanKind(SpanKind.CLIENT)
@@ -74,10 +76,16 @@ class TelemetryExpectationReadingTest {
             logger.logRecordBuilder().setSeverity(Severity.INFO).setBody("shutting down").emit();
             var placed = metering.get("shop").counterBuilder("orders.placed").setUnit("{order}").build();
             placed.add(2, Attributes.of(AttributeKey.stringKey("region"), "eu"));
+            // Two exports, as a periodic reader makes them: the first holds a count on its way to the total.
+            List<MetricData> first = List.copyOf(metricReader.collectAllMetrics());
             placed.add(1, Attributes.of(AttributeKey.stringKey("region"), "eu"));
             placed.add(1, Attributes.of(AttributeKey.stringKey("region"), "us"));
             metering.get("shop").histogramBuilder("checkout.duration").setUnit("ms").build().record(30);
-            metrics = List.copyOf(metricReader.collectAllMetrics());
+            metering.get("shop.carts").upDownCounterBuilder("carts.open").build().add(2);
+            deltaMetering.get("shop").counterBuilder("payments.settled").build().add(5);
+            metrics = new java.util.ArrayList<>(first);
+            metrics.addAll(metricReader.collectAllMetrics());
+            metrics.addAll(deltaReader.collectAllMetrics());
             spans = spanExporter.getFinishedSpanItems();
             logs = logExporter.getFinishedLogRecordItems();
         }
@@ -131,7 +139,7 @@ class TelemetryExpectationReadingTest {
                 "region was \"eu\", expected = \"apac\"");
         assertFails("metrics: [{name: orders.placed, type: gauge}]", "its type was sum, expected gauge");
         assertFails("metrics: [{name: orders.placed, unit: \"1\"}]", "its unit was \"{order}\", expected \"1\"");
-        assertFails("metrics: [{name: orders.total}]", "no metric named \"orders.total\" was exported; received 2"
+        assertFails("metrics: [{name: orders.total}]", "no metric named \"orders.total\" was exported; received 4"
                 + " metric names: ");
         assertFails("metrics: [{name: orders.total}]", "checkout.duration");
     }
@@ -140,6 +148,46 @@ class TelemetryExpectationReadingTest {
     void aHistogramsCountAndSum() {
         assertPasses("metrics: [{name: checkout.duration, type: histogram, point: {count: 1, value: 30}}]");
         assertFails("metrics: [{name: checkout.duration, point: {count: \">= 2\"}}]", "count was 1, expected >= 2");
+    }
+
+    @Test
+    void monotonicTellsACountersSumFromAnUpDownCounters() {
+        assertPasses("metrics: [{name: orders.placed, monotonic: true}]");
+        assertFails("metrics: [{name: carts.open, monotonic: true}]",
+                "it was not monotonic (an UpDownCounter's sum), expected monotonic (a Counter's)");
+        assertPasses("metrics: [{name: carts.open, monotonic: false}]");
+        assertFails("metrics: [{name: orders.placed, monotonic: false}]", "it was monotonic (a Counter's sum)");
+        assertFails("metrics: [{name: checkout.duration, monotonic: true}]", "it is a histogram, which is neither");
+    }
+
+    @Test
+    void temporalityIsTheSumsOrHistogramsAggregationTemporality() {
+        assertPasses("metrics: [{name: orders.placed, temporality: cumulative}]");
+        assertPasses("metrics: [{name: checkout.duration, temporality: cumulative}]");
+        assertFails("metrics: [{name: payments.settled, temporality: cumulative}]",
+                "its temporality was delta, expected cumulative");
+        assertPasses("metrics: [{name: payments.settled, temporality: delta, point: {value: 5}}]");
+        assertFails("metrics: [{name: checkout.duration, temporality: delta}]",
+                "its temporality was cumulative, expected delta");
+    }
+
+    @Test
+    void scopeIsTheMetersName() {
+        assertPasses("metrics: [{name: carts.open, scope: shop.carts}]");
+        assertPasses("metrics: [{name: carts.open, scope: \"shop.*\"}]");
+        assertFails("metrics: [{name: orders.placed, scope: shop.carts}]",
+                "its meter was \"shop\", expected \"shop.carts\"");
+    }
+
+    @Test
+    void lastExportHoldsOnlyTheTotalsToTheConditions() {
+        assertPasses("metrics: [{name: orders.placed, point: {attributes: {region: eu}, value: 2}}]");
+        assertFails("metrics: [{name: orders.placed, export: last, point: {attributes: {region: eu}, value: 2}}]",
+                "value was 3, expected == 2");
+        assertFails("metrics: [{name: orders.placed, export: last, point: {attributes: {region: eu}, value: 2}}]",
+                "in its last export; received its last export, not matching");
+        assertPasses("metrics: [{name: orders.placed, export: last, point: {attributes: {region: eu}, value: 3}}]");
+        assertPasses("metrics: [{name: orders.placed, export: any, point: {value: 2}}]");
     }
 
     @Test
@@ -155,6 +203,10 @@ class TelemetryExpectationReadingTest {
         assertThat(error("metrics: [{type: sum}]")).contains("has no name");
         assertThat(error("logs: [{body: {starts: x}}]")).contains("starts");
         assertThat(error("metrics: [{name: x, point: {value: lots}}]")).contains("is not a bound");
+        assertThat(error("metrics: [{name: x, monotonic: yes please}]")).contains("must be true");
+        assertThat(error("metrics: [{name: x, temporality: cumulativ}]")).contains("did you mean \"cumulative\"");
+        assertThat(error("metrics: [{name: x, export: first}]")).contains("unknown export \"first\"");
+        assertThat(error("metrics: [{name: x, monotnic: true}]")).contains("monotonic");
     }
 
     private static void assertPasses(String expect) {
