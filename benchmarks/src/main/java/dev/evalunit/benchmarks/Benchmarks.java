@@ -2,6 +2,8 @@ package dev.evalunit.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.evalunit.testing.FakeOpenAiServer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,16 +24,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JUnit Jupiter baseline the same way), and prints the figures with the goals they meet or miss.
  *
  * <p>Arguments: the output directory, how many times to run each scenario (medians are reported),
- * which scenarios, the server's latency per call in milliseconds, and how many seconds to wait for
- * a quiet machine before each run.
+ * which scenarios, the server's latencies per call in milliseconds (comma-separated), how many
+ * seconds to wait for a quiet machine before each run, where promptfoo is or goes ({@code off} to
+ * skip it; see {@link PromptfooPeer}), and the promptfoo version to install there.
  */
 public final class Benchmarks {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final int SINGLE_CALL_TASKS = 400;
-    /** The server's hold per call: {@code -Dbenchmark.latency-ms}, 200 unless given. */
-    private static Duration delay = Duration.ofMillis(200);
+    /** The server's holds per call: {@code -Dbenchmark.latency-ms}, 0, 200 and 1000 unless given. */
+    private static List<Duration> latencies = List.of(Duration.ofMillis(0), Duration.ofMillis(200), Duration.ofMillis(1000));
     private static final int CONCURRENCY = 16;
     private static final int OVERHEAD_TASKS = 10_000;
     /** Every test JVM gets this heap at most: the memory goal, enforced. */
@@ -51,11 +54,17 @@ public final class Benchmarks {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         String only = args.length > 2 ? args[2] : "concurrency,overhead,faults,dataset";
         if (args.length > 3) {
-            delay = Duration.ofMillis(Long.parseLong(args[3].strip()));
+            List<Duration> given = new ArrayList<>();
+            for (String millis : args[3].split(",")) {
+                given.add(Duration.ofMillis(Long.parseLong(millis.strip())));
+            }
+            latencies = List.copyOf(given);
         }
         if (args.length > 4) {
             quietWaitSeconds = Integer.parseInt(args[4].strip());
         }
+        String promptfooWhere = args.length > 5 ? args[5].strip() : out.resolve("../promptfoo").normalize().toString();
+        String promptfooVersion = args.length > 6 ? args[6].strip() : "0.121.20";
         Files.createDirectories(out);
         Path singleCall = TaskFiles.write(out.resolve("tasks/single-call"), SINGLE_CALL_TASKS, false);
         Path overhead = TaskFiles.write(out.resolve("tasks/overhead"), OVERHEAD_TASKS, true);
@@ -64,8 +73,12 @@ public final class Benchmarks {
         report.add("Runs per scenario: " + runs + " (medians), each in a fresh JVM with " + TEST_JVM_HEAP);
         report.add("");
 
+        List<String> table = new ArrayList<>();
         if (only.contains("concurrency")) {
-            concurrency(out, runs, singleCall, report);
+            PromptfooPeer.Found promptfoo = PromptfooPeer.find(promptfooWhere, promptfooVersion, out.resolve("promptfoo-runs"));
+            report.add(promptfoo.peer().isPresent() ? "Peer: " + promptfoo.why() : "promptfoo: skipped, " + promptfoo.why());
+            System.out.println(report.get(report.size() - 1));
+            concurrency(out, runs, singleCall, promptfoo, report, table);
         }
         if (only.contains("overhead")) {
             overhead(out, runs, overhead, report);
@@ -77,6 +90,15 @@ public final class Benchmarks {
             report.add(datasetLoad(out));
         }
 
+        if (!table.isEmpty()) {
+            report.add("");
+            report.add("| latency | ideal | EvalUnit calls phase | EvalUnit wall (discovery + execution) | EvalUnit JVM start"
+                    + " to exit | promptfoo wall (process start to exit) | EvalUnit JVM / promptfoo |");
+            report.add("|---|---|---|---|---|---|---|");
+            report.addAll(table);
+            report.add("(medians; x = times the ideal)");
+            report.add("");
+        }
         report.add("1-minute load average at the start of each run (the benchmark waits up to 3 min for it to"
                 + " fall below " + QUIET_LOAD + "): " + String.join(", ", LOADS));
         String text = String.join("\n", report) + "\n";
@@ -84,38 +106,106 @@ public final class Benchmarks {
         System.out.println("\n=== EvalUnit benchmark ===\n" + text + "(also in " + out.resolve("results.txt") + ")");
     }
 
-    private static void concurrency(Path out, int runs, Path singleCall, List<String> report) throws Exception {
-        List<Double> walls = new ArrayList<>();
-        List<Double> callsPhases = new ArrayList<>();
-        List<Double> meanInFlight = new ArrayList<>();
-        List<Double> cpuPerTask = new ArrayList<>();
-        int mostInFlight = 0;
-        for (int run = 1; run <= runs; run++) {
-            try (BenchmarkServer server = BenchmarkServer.start(delay, false)) {
-                JsonNode result = evalunit(out, singleCall, "concurrency-" + run, "evalunit.model=openai",
-                        "evalunit.model.base-url=" + server.baseUrl(), "evalunit.model.name=bench-model",
-                        "evalunit.model.api-key-env=EVALUNIT_BENCHMARK_NO_KEY", "evalunit.concurrency=" + CONCURRENCY);
-                expectAllPassed(result, SINGLE_CALL_TASKS, "concurrency run " + run);
-                walls.add(result.path("wallMillis").asDouble());
-                callsPhases.add((double) server.busy().toMillis());
-                meanInFlight.add(server.meanInFlight());
-                cpuPerTask.add(result.path("executionCpuMillis").asDouble() / SINGLE_CALL_TASKS);
-                mostInFlight = Math.max(mostInFlight, server.mostInFlight());
-                System.out.printf(Locale.ROOT, "    calls phase (first request to last answer at the server): %d ms;"
-                        + " calls held at once on average %.2f of %d%n", server.busy().toMillis(), server.meanInFlight(),
-                        CONCURRENCY);
+    private static void concurrency(Path out, int runs, Path singleCall, PromptfooPeer.Found promptfoo,
+            List<String> report, List<String> table) throws Exception {
+        Path promptfooHome = out.resolve("promptfoo-runs");
+        if (promptfoo.peer().isPresent()) {
+            // Untimed: promptfoo's first run creates its database, and both runs page in their files.
+            try (FakeOpenAiServer server = FakeOpenAiServer.start(CodeWords.answering())) {
+                Path config = PromptfooPeer.writeConfig(singleCall, promptfooHome.resolve("promptfooconfig.json"),
+                        server.baseUrl(), CONCURRENCY);
+                promptfoo.peer().get().eval(config, CONCURRENCY, promptfooHome, "warm-up", CONCURRENCY);
             }
         }
-        double ideal = SINGLE_CALL_TASKS * delay.toMillis() / (double) CONCURRENCY;
-        double wall = median(walls);
-        double calls = median(callsPhases);
-        report.add(String.format(Locale.ROOT, "Concurrency efficiency: %d single-call tasks, %d ms per call,"
-                        + " concurrency %d: ideal %.2f s; calls phase at the server %.2f s (runs: %s)%s;"
-                        + " wall %.2f s (runs: %s)%s; calls held at once on average %.2f (runs: %s), most %d;"
-                        + " CPU of the test JVM per task while executing %.1f ms (runs: %s). Goal calls phase within 5%% of the ideal: %s",
-                SINGLE_CALL_TASKS, delay.toMillis(), CONCURRENCY, ideal / 1000, calls / 1000, seconds(callsPhases),
-                ratio(calls, ideal), wall / 1000, seconds(walls), ratio(wall, ideal), median(meanInFlight),
-                plain(meanInFlight), mostInFlight, median(cpuPerTask), plain(cpuPerTask), ideal == 0 ? "n/a at 0 ms" : calls <= ideal * 1.05 ? "MET" : "MISSED"));
+        for (Duration delay : latencies) {
+            List<Double> walls = new ArrayList<>();
+            List<Double> processWalls = new ArrayList<>();
+            List<Double> callsPhases = new ArrayList<>();
+            List<Double> meanInFlight = new ArrayList<>();
+            List<Double> cpuPerTask = new ArrayList<>();
+            List<Double> peerWalls = new ArrayList<>();
+            List<Double> peerCallsPhases = new ArrayList<>();
+            List<String> peerProblems = new ArrayList<>();
+            int mostInFlight = 0;
+            for (int run = 1; run <= runs; run++) {
+                try (FakeOpenAiServer server = FakeOpenAiServer.holdingEachCall(delay, CodeWords.answering())) {
+                    JsonNode result = evalunit(out, singleCall, "concurrency-" + delay.toMillis() + "ms-" + run,
+                            "evalunit.model=openai", "evalunit.model.base-url=" + server.baseUrl(),
+                            "evalunit.model.name=bench-model", "evalunit.model.api-key-env=EVALUNIT_BENCHMARK_NO_KEY",
+                            "evalunit.concurrency=" + CONCURRENCY);
+                    expectAllPassed(result, SINGLE_CALL_TASKS, "concurrency run " + run);
+                    FakeOpenAiServer.Traffic traffic = server.traffic();
+                    walls.add(result.path("wallMillis").asDouble());
+                    processWalls.add(result.path("processWallMillis").asDouble());
+                    callsPhases.add((double) traffic.callsPhase().toMillis());
+                    meanInFlight.add(traffic.meanInFlight());
+                    cpuPerTask.add(result.path("executionCpuMillis").asDouble() / SINGLE_CALL_TASKS);
+                    mostInFlight = Math.max(mostInFlight, traffic.mostInFlight());
+                    System.out.printf(Locale.ROOT, "    calls phase (first request to last answer at the server): %d ms;"
+                            + " calls held at once on average %.2f of %d%n", traffic.callsPhase().toMillis(),
+                            traffic.meanInFlight(), CONCURRENCY);
+                }
+                if (promptfoo.peer().isPresent()) {
+                    try (FakeOpenAiServer server = FakeOpenAiServer.holdingEachCall(delay, CodeWords.answering())) {
+                        Path config = PromptfooPeer.writeConfig(singleCall, promptfooHome.resolve("promptfooconfig.json"),
+                                server.baseUrl(), CONCURRENCY);
+                        waitForQuietMachine();
+                        PromptfooPeer.Run peer = promptfoo.peer().get().eval(config, CONCURRENCY, promptfooHome,
+                                "concurrency-" + delay.toMillis() + "ms-" + run, 0);
+                        FakeOpenAiServer.Traffic traffic = server.traffic();
+                        peerWalls.add(peer.wallMillis());
+                        peerCallsPhases.add((double) traffic.callsPhase().toMillis());
+                        System.out.printf(Locale.ROOT, "  promptfoo (load at start %s): wall %.0f ms, %d passed, %d failed,"
+                                        + " %d errors, exit %d; calls phase %d ms, held at once %.2f, %d requests%n",
+                                LOADS.get(LOADS.size() - 1), peer.wallMillis(), peer.successes(), peer.failures(),
+                                peer.errors(), peer.exitCode(), traffic.callsPhase().toMillis(), traffic.meanInFlight(),
+                                traffic.requests());
+                        if (peer.successes() != SINGLE_CALL_TASKS || traffic.requests() != SINGLE_CALL_TASKS) {
+                            peerProblems.add(String.format(Locale.ROOT, "run %d: %d of %d passed, %d requests (see %s)",
+                                    run, peer.successes(), SINGLE_CALL_TASKS, traffic.requests(), peer.log()));
+                        }
+                    }
+                }
+            }
+            double ideal = SINGLE_CALL_TASKS * delay.toMillis() / (double) CONCURRENCY;
+            double wall = median(walls);
+            double processWall = median(processWalls);
+            double calls = median(callsPhases);
+            report.add(String.format(Locale.ROOT, "Concurrency efficiency: %d single-call tasks, %d ms per call,"
+                            + " concurrency %d: ideal %.2f s; calls phase at the server %.2f s (runs: %s)%s;"
+                            + " wall (discovery + execution) %.2f s (runs: %s)%s; JVM start to exit %.2f s (runs: %s);"
+                            + " calls held at once on average %.2f (runs: %s), most %d;"
+                            + " CPU of the test JVM per task while executing %.1f ms (runs: %s). Goal calls phase within 5%% of the ideal: %s",
+                    SINGLE_CALL_TASKS, delay.toMillis(), CONCURRENCY, ideal / 1000, calls / 1000, seconds(callsPhases),
+                    ratio(calls, ideal), wall / 1000, seconds(walls), ratio(wall, ideal), processWall / 1000,
+                    seconds(processWalls), median(meanInFlight), plain(meanInFlight), mostInFlight, median(cpuPerTask),
+                    plain(cpuPerTask), ideal == 0 ? "n/a at 0 ms" : calls <= ideal * 1.05 ? "MET" : "MISSED"));
+            String peerWall = "skipped";
+            String peerRatio = "";
+            String under = "n/a (promptfoo skipped)";
+            if (promptfoo.peer().isPresent()) {
+                double peerMedian = median(peerWalls);
+                peerWall = String.format(Locale.ROOT, "%.2f s", peerMedian / 1000);
+                peerRatio = String.format(Locale.ROOT, "%.2f", processWall / peerMedian);
+                under = processWall < peerMedian ? "MET" : "MISSED";
+                report.add(String.format(Locale.ROOT, "  promptfoo %s, same tasks, server and concurrency: wall (process"
+                                + " start to exit) %.2f s (runs: %s)%s; its calls phase at the server %.2f s (runs: %s)%s."
+                                + " EvalUnit's JVM start to exit / promptfoo's wall: %s. Goal EvalUnit under promptfoo: %s%s",
+                        promptfoo.peer().get().version(), peerMedian / 1000, seconds(peerWalls), ratio(peerMedian, ideal),
+                        median(peerCallsPhases) / 1000, seconds(peerCallsPhases), ratio(median(peerCallsPhases), ideal),
+                        peerRatio, under, peerProblems.isEmpty() ? "" : "; WARNING " + String.join("; ", peerProblems)));
+            }
+            table.add(String.format(Locale.ROOT, "| %d ms | %.2f s | %.2f s%s | %.2f s%s | %.2f s%s | %s%s | %s |",
+                    delay.toMillis(), ideal / 1000, calls / 1000, timesIdeal(calls, ideal), wall / 1000,
+                    timesIdeal(wall, ideal), processWall / 1000, timesIdeal(processWall, ideal), peerWall,
+                    promptfoo.peer().isPresent() ? timesIdeal(median(peerWalls), ideal) : "",
+                    peerRatio.isEmpty() ? "n/a" : peerRatio));
+        }
+    }
+
+    /** @return " (x.xx x)", or nothing when the ideal is 0 */
+    private static String timesIdeal(double value, double ideal) {
+        return ideal <= 0 ? "" : String.format(Locale.ROOT, " (%.2f x)", value / ideal);
     }
 
     /** @return ", x.xx times the ideal", or nothing when the ideal is 0 */
@@ -163,23 +253,25 @@ public final class Benchmarks {
     private static void faults(Path out, int runs, Path singleCall, List<String> report) throws Exception {
         List<Double> faultWalls = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            try (BenchmarkServer server = BenchmarkServer.start(delay, true)) {
+            CodeWords script = CodeWords.faulty();
+            try (FakeOpenAiServer server = FakeOpenAiServer.holdingEachCall(faultDelay(), script)) {
                 JsonNode result = evalunit(out, singleCall, "faults-" + run, "evalunit.model=openai",
                         "evalunit.model.base-url=" + server.baseUrl(), "evalunit.model.name=bench-model",
                         "evalunit.model.api-key-env=EVALUNIT_BENCHMARK_NO_KEY", "evalunit.concurrency=" + CONCURRENCY);
-                int answered = server.answersByTask().size();
-                int answeredTwice = (int) server.answersByTask().values().stream().filter(n -> n.get() > 1).count();
+                int answered = script.answersByTask().size();
+                int answeredTwice = (int) script.answersByTask().values().stream().filter(n -> n.get() > 1).count();
+                int requests = server.traffic().requests();
                 boolean clean = result.path("passed").asInt() == SINGLE_CALL_TASKS
                         && result.path("tests").asInt() == SINGLE_CALL_TASKS
                         && result.path("reportedTwice").asInt() == 0 && answered == SINGLE_CALL_TASKS
                         && answeredTwice == 0;
                 faultWalls.add(result.path("wallMillis").asDouble());
-                report.add(String.format(Locale.ROOT, "Fault tolerance run %d: %d requests, %d answered 500 (%.0f%%),"
+                report.add(String.format(Locale.ROOT, "Fault tolerance run %d (%d ms per call): %d requests, %d answered 500 (%.0f%%),"
                                 + " %d answered 429; tasks passed %d of %d, reported twice %d; tasks the server"
                                 + " answered %d, answered more than once %d; wall %.2f s. Goal every task passed,"
                                 + " nothing lost or duplicated: %s",
-                        run, server.requests(), server.served500(), 100.0 * server.served500() / server.requests(),
-                        server.served429(), result.path("passed").asInt(), SINGLE_CALL_TASKS,
+                        run, faultDelay().toMillis(), requests, script.served500(), 100.0 * script.served500() / requests,
+                        script.served429(), result.path("passed").asInt(), SINGLE_CALL_TASKS,
                         result.path("reportedTwice").asInt(), answered, answeredTwice,
                         result.path("wallMillis").asDouble() / 1000, clean ? "MET" : "MISSED " + result.path("firstProblems")));
             }
@@ -187,6 +279,11 @@ public final class Benchmarks {
         report.add(String.format(Locale.ROOT, "Fault tolerance: median wall %.2f s (runs: %s)", median(faultWalls) / 1000,
                 seconds(faultWalls)));
 
+    }
+
+    /** @return the fault scenario's hold per call: 200 ms if listed, else the first latency listed */
+    private static Duration faultDelay() {
+        return latencies.contains(Duration.ofMillis(200)) ? Duration.ofMillis(200) : latencies.get(0);
     }
 
     private static JsonNode evalunit(Path out, Path tasks, String name, String... configuration) throws Exception {
@@ -246,6 +343,7 @@ public final class Benchmarks {
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Scenario.class.getName()));
         command.addAll(List.of(args));
+        long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         AtomicInteger lines = new AtomicInteger();
@@ -267,7 +365,10 @@ public final class Benchmarks {
             throw new IllegalStateException("scenario " + String.join(" ", args) + " exited " + process.exitValue()
                     + " without a RESULT line");
         }
-        JsonNode parsed = JSON.readTree(result);
+        // The JVM's whole life, start to exit: what promptfoo's process wall is compared with.
+        double processWallMillis = (System.nanoTime() - started) / 1_000_000.0;
+        ObjectNode parsed = (ObjectNode) JSON.readTree(result);
+        parsed.put("processWallMillis", processWallMillis);
         System.out.println("  " + args[0] + " " + Path.of(args[1]).getFileName() + " (load at start "
                 + LOADS.get(LOADS.size() - 1) + "): " + parsed);
         return parsed;

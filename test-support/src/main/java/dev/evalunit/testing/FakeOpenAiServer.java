@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +25,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
  * The one fake model endpoint of EvalUnit's tests: a real HTTP server on {@code 127.0.0.1} and a
  * free port that speaks OpenAI's chat-completions protocol (non-streaming, tool calls included),
  * answering each request as its script says and recording every request for assertions. Models
- * under test, judges and agents are all tested against it.
+ * under test, judges and agents are all tested against it, and the benchmark measures the engine
+ * against it: {@link #holdingEachCall} makes it an endpoint with a fixed latency, and
+ * {@link #traffic()} says how many calls it held at once and when the first arrived and the last was
+ * answered.
  */
 public final class FakeOpenAiServer implements AutoCloseable {
 
@@ -44,15 +50,39 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    static {
+        // As real model servers do: without it the JDK's server writes the status line and the body
+        // in two packets, and the client's delayed ACK adds up to 40 ms to a call. Read once, when
+        // the JDK's first HttpServer is made.
+        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+    }
+
+    private static final Sleeper SLEEP = hold -> TimeUnit.NANOSECONDS.sleep(hold.toNanos());
+
     private final HttpServer server;
     private final ExecutorService threads;
     private final Function<RecordedRequest, Reply> script;
+    private final Duration hold;
+    private final Sleeper sleeper;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger replies = new AtomicInteger();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final AtomicInteger heldCalls = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
+    private final AtomicLong firstArrivalNanos = new AtomicLong(Long.MAX_VALUE);
+    private final AtomicLong lastAnswerNanos = new AtomicLong(Long.MIN_VALUE);
+    /** Every chat-completions exchange's time at the server, arrival to answer, summed. */
+    private final AtomicLong exchangeNanos = new AtomicLong();
 
-    private FakeOpenAiServer(Function<RecordedRequest, Reply> script) throws IOException {
+    private FakeOpenAiServer(Function<RecordedRequest, Reply> script, Duration hold, Sleeper sleeper)
+            throws IOException {
         this.script = Objects.requireNonNull(script, "script");
+        this.hold = Objects.requireNonNull(hold, "hold");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        if (hold.isNegative()) {
+            throw new IllegalArgumentException("a hold cannot be negative: " + hold);
+        }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         // The engine runs tasks in parallel: answer them in parallel too.
         threads = Executors.newCachedThreadPool();
@@ -66,11 +96,43 @@ public final class FakeOpenAiServer implements AutoCloseable {
      * @return a running server
      */
     public static FakeOpenAiServer start(Function<RecordedRequest, Reply> script) {
+        return holdingEachCall(Duration.ZERO, SLEEP, script);
+    }
+
+    /**
+     * An endpoint with a fixed latency: every chat-completions request is held for {@code hold}
+     * after its body is read, whatever its script then replies (an error too).
+     *
+     * @param hold how long each call takes at the server; zero for no hold
+     * @param script decides the reply to each request
+     * @return a running server
+     */
+    public static FakeOpenAiServer holdingEachCall(Duration hold, Function<RecordedRequest, Reply> script) {
+        return holdingEachCall(hold, SLEEP, script);
+    }
+
+    /**
+     * @param hold how long each call takes at the server; zero for no hold
+     * @param sleeper spends each hold (the thread sleeps in {@link #holdingEachCall(Duration, Function)}):
+     *        a test of the fake itself passes one that records the holds
+     * @param script decides the reply to each request
+     * @return a running server
+     */
+    public static FakeOpenAiServer holdingEachCall(Duration hold, Sleeper sleeper,
+            Function<RecordedRequest, Reply> script) {
         try {
-            return new FakeOpenAiServer(script);
+            return new FakeOpenAiServer(script, hold, sleeper);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How a hold is spent: the handling thread sleeps, unless a test says otherwise. */
+    @FunctionalInterface
+    public interface Sleeper {
+
+        /** @param hold never negative */
+        void sleep(Duration hold) throws InterruptedException;
     }
 
     /**
@@ -119,6 +181,28 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** @return what the server has served so far: counts, calls held at once, the calls phase */
+    public Traffic traffic() {
+        long first = firstArrivalNanos.get();
+        long last = lastAnswerNanos.get();
+        Duration phase = last >= first ? Duration.ofNanos(last - first) : Duration.ZERO;
+        double meanInFlight = phase.isZero() ? 0 : exchangeNanos.get() / (double) phase.toNanos();
+        return new Traffic(requests.size(), heldCalls.get(), mostInFlight.get(), phase, meanInFlight);
+    }
+
+    /**
+     * What the server has served, for the benchmark and for tests of the fake itself.
+     *
+     * @param requests chat-completions requests received
+     * @param heldCalls of those, how many were held for the server's hold (none when it has none)
+     * @param mostInFlight the most chat-completions exchanges the server was in at once
+     * @param callsPhase from the first request's arrival to the last answer sent; zero before any answer
+     * @param meanInFlight the exchanges the server was in at once, on average over the calls phase: at
+     *        a client's concurrency of 16 with no gap between one answer and the next request, 16
+     */
+    public record Traffic(int requests, int heldCalls, int mostInFlight, Duration callsPhase, double meanInFlight) {
+    }
+
     /** Stops listening: later connections are refused. */
     @Override
     public void close() {
@@ -128,6 +212,26 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        // Every chat-completions exchange counts in traffic(), from its arrival to its answer sent.
+        boolean completions = exchange.getRequestURI().getPath().equals(COMPLETIONS_PATH);
+        long arrived = System.nanoTime();
+        if (completions) {
+            firstArrivalNanos.accumulateAndGet(arrived, Math::min);
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        }
+        try {
+            exchange(exchange);
+        } finally {
+            if (completions) {
+                inFlight.decrementAndGet();
+                long answered = System.nanoTime();
+                exchangeNanos.addAndGet(answered - arrived);
+                lastAnswerNanos.accumulateAndGet(answered, Math::max);
+            }
+        }
+    }
+
+    private void exchange(HttpExchange exchange) throws IOException {
         try (exchange) {
             Reply reply;
             if (!exchange.getRequestURI().getPath().equals(COMPLETIONS_PATH)) {
@@ -175,6 +279,16 @@ public final class FakeOpenAiServer implements AutoCloseable {
         if (body.path("stream").asBoolean(false)) {
             // The openai model must use the blocking client; a streaming request is a bug to surface.
             return Reply.error(400, "This fake does not stream; the request asked for stream: true");
+        }
+        if (!hold.isZero()) {
+            try {
+                sleeper.sleep(hold);
+            } catch (InterruptedException e) {
+                // The server is closing.
+                Thread.currentThread().interrupt();
+                return Reply.dropConnection();
+            }
+            heldCalls.incrementAndGet();
         }
         try {
             return script.apply(request);
