@@ -84,12 +84,13 @@ final class PromptfooPeer {
                 return skipped("cannot install promptfoo into " + given + ": " + e.getMessage());
             }
         }
-        Optional<String> version = firstLine(home, List.of(executable.toString(), "--version"));
-        if (version.isEmpty() || !version.get().matches("\\d+\\.\\d+\\.\\d+.*")) {
-            return skipped(executable + " --version did not answer with a version" + version.map(v -> ": " + v).orElse(""));
+        // On Node 20, promptfoo prints a deprecation notice before its version: look at every line.
+        Optional<String> printed = printed(home, List.of(executable.toString(), "--version"));
+        java.util.regex.Matcher found = VERSION.matcher(printed.orElse(""));
+        if (!found.find()) {
+            return skipped(executable + " --version did not answer with a version" + printed.map(v -> ": " + v).orElse(""));
         }
-        // promptfoo prints its version and its Node deprecation notice on one line.
-        String number = version.get().replaceAll("^(\\d+\\.\\d+\\.\\d+).*", "$1");
+        String number = found.group(1);
         return new Found(Optional.of(new PromptfooPeer(executable, number)), "promptfoo " + number + " on Node "
                 + node.get() + " (" + executable + ")");
     }
@@ -201,7 +202,14 @@ final class PromptfooPeer {
     }
 
     /** @return the first line {@code command} prints, when it runs and exits 0 */
+    /** A line that starts with a version number, as {@code promptfoo --version} prints it among its notices. */
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("(?m)^(\\d+\\.\\d+\\.\\d+)\\b");
+
     private static Optional<String> firstLine(Path home, List<String> command) throws InterruptedException {
+        return printed(home, command).map(all -> all.lines().findFirst().orElse(""));
+    }
+
+    private static Optional<String> printed(Path home, List<String> command) throws InterruptedException {
         try {
             Files.createDirectories(home);
             ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
@@ -212,7 +220,7 @@ final class PromptfooPeer {
             if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0 || printed.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(printed.lines().findFirst().orElse(""));
+            return Optional.of(printed);
         } catch (IOException notThere) {
             return Optional.empty();
         }

@@ -181,6 +181,24 @@ public final class LogExpectation implements Check {
             return this;
         }
 
+        /**
+         * @param name a severity such as {@code WARN} or {@code WARN3}: the record's severity number is at
+         *        least that one's ({@code WARN} is the lowest of its family), so {@code ERROR} and
+         *        {@code FATAL} pass too and a record without a severity does not
+         * @return this
+         * @throws IllegalArgumentException when {@code name} is no OpenTelemetry severity
+         */
+        public Builder severityAtLeast(String name) {
+            Objects.requireNonNull(name, "name");
+            int least = Severity.valueOf(name).getSeverityNumber();
+            conditions.add(condition("severity >= " + name, log -> {
+                Severity severity = log.getSeverity();
+                return severity.getSeverityNumber() >= least ? Optional.empty()
+                        : Optional.of("severity was " + severity.name() + ", expected " + name + " or above");
+            }));
+            return this;
+        }
+
         /** @return this; the record's attribute {@code key} satisfies {@code condition} */
         public Builder attribute(String key, AttributeCondition condition) {
             Objects.requireNonNull(key, "key");

@@ -49,12 +49,18 @@ final class TelemetryExpectationReader {
         LogExpectation.Builder builder = LogExpectation.builder(index);
         log.value("body").ifPresent(body -> body(builder, body, log.name("body"), source));
         log.value("severity").ifPresent(value -> {
-            String severity = YamlNodes.nonEmptyText(value, log.name("severity"), source);
+            String written = YamlNodes.nonEmptyText(value, log.name("severity"), source);
+            boolean atLeast = written.startsWith(">=");
+            String severity = atLeast ? written.substring(2).strip() : written;
             if (!SEVERITIES.contains(severity)) {
                 throw source.error(value, DidYouMean.unknown("severity", severity, SEVERITIES,
-                        "Severities (ERROR matches ERROR to ERROR4)"));
+                        "Severities (ERROR matches ERROR to ERROR4; \">= WARN\" matches WARN and above)"));
             }
-            builder.severity(severity);
+            if (atLeast) {
+                builder.severityAtLeast(severity);
+            } else {
+                builder.severity(severity);
+            }
         });
         log.value("attributes").ifPresent(value -> attributes(value, log.name("attributes"), source,
                 builder::attribute));

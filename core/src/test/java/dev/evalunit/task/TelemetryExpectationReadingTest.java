@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A code task's {@code expect.logs} and {@code expect.metrics}, read from a task file and held
@@ -105,6 +106,17 @@ class TelemetryExpectationReadingTest {
         assertPasses("logs: [{body: {contains: declined}, severity: ERROR}]");
         assertPasses("logs: [{severity: ERROR2}]");
         assertFails("logs: [{body: {contains: declined}, severity: WARN}]", "severity was ERROR2, expected WARN");
+    }
+
+    @Test
+    void severityAtLeastPassesThatLevelAndAbove() {
+        assertPasses("logs: [{body: {contains: declined}, severity: \">= WARN\"}]");
+        assertPasses("logs: [{body: {contains: declined}, severity: \">= ERROR2\"}]");
+        assertFails("logs: [{body: {contains: declined}, severity: \">= ERROR3\"}]",
+                "severity was ERROR2, expected ERROR3 or above");
+        assertFails("logs: [{body: {contains: shutting}, severity: \">= WARN\"}]",
+                "severity was INFO, expected WARN or above");
+        assertThat(error("logs: [{severity: \">= WARNING\"}]")).contains("t.yaml:").contains("WARN");
     }
 
     @Test
@@ -207,6 +219,26 @@ class TelemetryExpectationReadingTest {
         assertThat(error("metrics: [{name: x, temporality: cumulativ}]")).contains("did you mean \"cumulative\"");
         assertThat(error("metrics: [{name: x, export: first}]")).contains("unknown export \"first\"");
         assertThat(error("metrics: [{name: x, monotnic: true}]")).contains("monotonic");
+    }
+
+    @Test
+    void logAndMetricChecksBelongToTheTaskItselfSoTheyNeverShiftALayersSpanLabels() {
+        String list = """
+                expect: {spans: [{name: charge}]}
+                tasks:
+                  - id: a
+                    prompt: Add logs
+                    workspace: workspace
+                    run: {processes: [{name: app, main: App}]}
+                    expect: {logs: [{severity: ERROR}], metrics: [{name: orders.placed}], spans: [{name: refund}]}
+                """;
+        List<Check> checks = new TaskFileLoader().load(folder.resolve("list.yaml").toUri(), "list.yaml", "list", list)
+                .tasks().get(0).checks();
+
+        assertThat(checks).extracting(Check::label).contains("spans[0] \"charge\"", "spans[1] \"refund\"");
+        assertThatThrownBy(() -> new TaskFileLoader().load(folder.resolve("list.yaml").toUri(), "list.yaml", "list",
+                list.replace("expect: {spans: [{name: charge}]}", "expect: {logs: [{severity: ERROR}]}")))
+                .hasMessageContaining("list.yaml:1:").hasMessageContaining("unknown key \"logs\"");
     }
 
     private static void assertPasses(String expect) {
