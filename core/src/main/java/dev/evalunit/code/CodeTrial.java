@@ -160,25 +160,10 @@ public final class CodeTrial {
         List<MetricData> metrics = List.of();
         String token = OtlpReceiver.newToken();
         try (OtlpReceiver receiver = OtlpReceiver.start(token)) {
-            List<Path> classpath = new ArrayList<>(OpenTelemetryLibraries.classpath());
-            classpath.addAll(run.libraries());
-            List<Path> readOnly = new ArrayList<>(classpath);
-            Path tools = Sandboxes.toolsClassPath();
-            readOnly.add(tools);
-            SandboxSpec limits = SandboxSpec.of(readOnly, List.of(receiver.address()),
-                    until.length().plus(CPU_MARGIN));
-            try (Sandbox box = Sandboxes.open(limits, sandbox)) {
+            try (Sandbox box = openSandbox(run, List.of(receiver.address()), until, sandbox)) {
                 try {
-                    Map<String, String> all = new LinkedHashMap<>(spec.workspace());
-                    all.putAll(files);
-                    all.putAll(run.taskFiles());
-                    for (Map.Entry<String, String> file : all.entrySet()) {
-                        box.writeFile(file.getKey(), file.getValue());
-                    }
-                    List<String> inside = classpath.stream().map(box::readOnly).toList();
-                    String classes = box.tmp() + "/evalunit-classes";
-                    JavaCompilation.compile(box, javaSources(all), inside, classes, box.readOnly(tools), until);
-                    List<String> command = command(box, classes, inside);
+                    List<String> inside = writeAndCompile(box, spec, run, files, until);
+                    List<String> command = command(box, classes(box), inside);
                     Map<String, String> values = new LinkedHashMap<>();
                     FreePorts.assign(run.ports()).forEach((name, port) -> values.put(name, String.valueOf(port)));
                     InetSocketAddress otlp = box.service(receiver.address());
@@ -222,21 +207,8 @@ public final class CodeTrial {
      */
     static Optional<String> compile(CodeSpec spec, Map<String, String> files, Duration deadline, String sandbox) {
         RunDeadline until = new RunDeadline(deadline);
-        List<Path> classpath = new ArrayList<>(OpenTelemetryLibraries.classpath());
-        classpath.addAll(spec.run().libraries());
-        List<Path> readOnly = new ArrayList<>(classpath);
-        Path tools = Sandboxes.toolsClassPath();
-        readOnly.add(tools);
-        try (Sandbox box = Sandboxes.open(SandboxSpec.of(readOnly, List.of(), until.length().plus(CPU_MARGIN)), sandbox)) {
-            Map<String, String> all = new LinkedHashMap<>(spec.workspace());
-            all.putAll(files);
-            all.putAll(spec.run().taskFiles());
-            for (Map.Entry<String, String> file : all.entrySet()) {
-                box.writeFile(file.getKey(), file.getValue());
-            }
-            List<String> inside = classpath.stream().map(box::readOnly).toList();
-            JavaCompilation.compile(box, javaSources(all), inside, box.tmp() + "/evalunit-classes",
-                    box.readOnly(tools), until);
+        try (Sandbox box = openSandbox(spec.run(), List.of(), until, sandbox)) {
+            writeAndCompile(box, spec, spec.run(), files, until);
             return Optional.empty();
         } catch (TrialFailure e) {
             return Optional.of(e.getMessage());
@@ -246,6 +218,52 @@ public final class CodeTrial {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compile the workspace: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A fresh sandbox for {@code run}: it sees the OpenTelemetry jars, the run's libraries and
+     * EvalUnit's tools read-only, reaches {@code services} only, and may use the run's time in CPU
+     * plus a margin. The one set-up of a build and of a compile.
+     */
+    private static Sandbox openSandbox(RunSpec run, List<InetSocketAddress> services, RunDeadline until,
+                                       String sandbox) throws IOException {
+        List<Path> readOnly = new ArrayList<>(classpath(run));
+        readOnly.add(Sandboxes.toolsClassPath());
+        return Sandboxes.open(SandboxSpec.of(readOnly, services, until.length().plus(CPU_MARGIN)), sandbox);
+    }
+
+    /**
+     * Writes the workspace, {@code files} over it and the run's own task files over both into
+     * {@code box}, and compiles every Java source among them to {@link #classes(Sandbox)}.
+     *
+     * @return the class path as {@code box} sees it
+     * @throws TrialFailure when the sources do not compile
+     */
+    private static List<String> writeAndCompile(Sandbox box, CodeSpec spec, RunSpec run, Map<String, String> files,
+                                                RunDeadline until)
+            throws IOException, TrialFailure, InterruptedException {
+        Map<String, String> all = new LinkedHashMap<>(spec.workspace());
+        all.putAll(files);
+        all.putAll(run.taskFiles());
+        for (Map.Entry<String, String> file : all.entrySet()) {
+            box.writeFile(file.getKey(), file.getValue());
+        }
+        List<String> inside = classpath(run).stream().map(box::readOnly).toList();
+        JavaCompilation.compile(box, javaSources(all), inside, classes(box),
+                box.readOnly(Sandboxes.toolsClassPath()), until);
+        return inside;
+    }
+
+    /** The OpenTelemetry jars, then the run's libraries: what the program compiles and runs against. */
+    private static List<Path> classpath(RunSpec run) {
+        List<Path> classpath = new ArrayList<>(OpenTelemetryLibraries.classpath());
+        classpath.addAll(run.libraries());
+        return classpath;
+    }
+
+    /** Where the compiled classes go inside {@code box}. */
+    private static String classes(Sandbox box) {
+        return box.tmp() + "/evalunit-classes";
     }
 
     private static void runProcesses(RunSpec run, List<String> command, Map<String, String> values,

@@ -100,9 +100,19 @@ final class TaskAssembler {
                     + " expect.output or expect.spans" + (task.code().isPresent() ? " or expect.run" : "")
                     + " (a task that cannot fail proves nothing)");
         }
-        return new Task(id, task.title(), List.copyOf(tags), messages, List.copyOf(tools.values()),
-                task.reference(), trialCount, pass.orElse(PassPolicy.ALL), timeout, checks,
-                source, task.code(), nearest(layers, TaskLayer::cluster));
+        Task.Builder built = Task.builder(id, source)
+                .tags(List.copyOf(tags))
+                .messages(messages)
+                .tools(List.copyOf(tools.values()))
+                .trials(trialCount)
+                .pass(pass.orElse(PassPolicy.ALL))
+                .checks(checks);
+        task.title().ifPresent(built::title);
+        task.reference().ifPresent(built::reference);
+        timeout.ifPresent(built::timeout);
+        task.code().ifPresent(built::code);
+        nearest(layers, TaskLayer::cluster).ifPresent(built::cluster);
+        return built.build();
     }
 
     /** The last user message of a code task shows the workspace and the answer format after the instruction. */

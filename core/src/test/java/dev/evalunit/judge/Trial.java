@@ -3,7 +3,6 @@ package dev.evalunit.judge;
 import dev.evalunit.check.Check;
 import dev.evalunit.check.CheckResult;
 import dev.evalunit.check.Evidence;
-import dev.evalunit.task.PassPolicy;
 import dev.evalunit.task.Reference;
 import dev.evalunit.source.SourcePosition;
 import dev.evalunit.task.Task;
@@ -19,7 +18,6 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -54,11 +52,12 @@ final class Trial implements AutoCloseable {
     }
 
     static Task task(List<Check> checks) {
-        return new Task("oom", Optional.empty(), List.of(),
-                List.of(new TaskMessage(TaskMessage.Role.SYSTEM, "You are an on-call SRE."),
-                        new TaskMessage(TaskMessage.Role.USER, PROMPT)),
-                List.of(), Optional.of(new Reference(List.of(), REFERENCE)), 1, PassPolicy.ALL, Optional.empty(),
-                checks, SourcePosition.startOf(URI.create("file:///tasks/oom.yaml"), "oom.yaml"));
+        return Task.builder("oom", SourcePosition.startOf(URI.create("file:///tasks/oom.yaml"), "oom.yaml"))
+                .messages(new TaskMessage(TaskMessage.Role.SYSTEM, "You are an on-call SRE."),
+                        new TaskMessage(TaskMessage.Role.USER, PROMPT))
+                .reference(new Reference(List.of(), REFERENCE))
+                .checks(checks)
+                .build();
     }
 
     Evidence evidence() {

@@ -2,7 +2,6 @@ package dev.evalunit.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.evalunit.check.OutputChecks;
-import dev.evalunit.task.PassPolicy;
 import dev.evalunit.source.SourcePosition;
 import dev.evalunit.task.Task;
 import dev.evalunit.task.TaskMessage;
@@ -29,7 +28,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -183,9 +181,11 @@ class CassetteTest {
     }
 
     private static Task task(String id, String prompt) {
-        return new Task(id, Optional.empty(), List.of(), List.of(new TaskMessage(TaskMessage.Role.SYSTEM,
-                "You are an SRE."), new TaskMessage(TaskMessage.Role.USER, prompt)), List.of(EVENTS), Optional.empty(),
-                1, PassPolicy.ALL, Optional.empty(), List.of(OutputChecks.contains("OOM")),
-                SourcePosition.startOf(URI.create("file:///tasks/" + id + ".yaml"), id + ".yaml"));
+        return Task.builder(id, SourcePosition.startOf(URI.create("file:///tasks/" + id + ".yaml"), id + ".yaml"))
+                .messages(new TaskMessage(TaskMessage.Role.SYSTEM, "You are an SRE."),
+                        new TaskMessage(TaskMessage.Role.USER, prompt))
+                .tools(EVENTS)
+                .checks(OutputChecks.contains("OOM"))
+                .build();
     }
 }

@@ -2,7 +2,6 @@ package dev.evalunit.model;
 
 import dev.evalunit.check.OutputChecks;
 import dev.evalunit.config.Settings;
-import dev.evalunit.task.PassPolicy;
 import dev.evalunit.task.Reference;
 import dev.evalunit.source.SourcePosition;
 import dev.evalunit.task.Task;
@@ -27,10 +26,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ModelCallsTest {
 
-    private static final Task TASK = new Task("qa/capital", Optional.empty(), List.of(),
-            List.of(new TaskMessage(TaskMessage.Role.USER, "Capital of France?")), List.of(),
-            Optional.of(new Reference(List.of(), "Paris")), 1, PassPolicy.ALL, Optional.empty(),
-            List.of(OutputChecks.contains("Paris")), SourcePosition.startOf(URI.create("file:///capital.yaml"), "capital.yaml"));
+    private static final Task TASK = Task.builder("qa/capital",
+                    SourcePosition.startOf(URI.create("file:///capital.yaml"), "capital.yaml"))
+            .messages(new TaskMessage(TaskMessage.Role.USER, "Capital of France?"))
+            .reference(new Reference(List.of(), "Paris"))
+            .checks(OutputChecks.contains("Paris"))
+            .build();
 
     @Test
     void a429InOneTrialSlowsEveryTrialOfTheRun() {

@@ -11,7 +11,6 @@ import dev.evalunit.code.ProcessSpec;
 import dev.evalunit.code.RunSpec;
 import dev.evalunit.model.GenAiAttributes;
 import dev.evalunit.model.ModelBinding;
-import dev.evalunit.task.PassPolicy;
 import dev.evalunit.task.Reference;
 import dev.evalunit.source.SourcePosition;
 import dev.evalunit.task.Task;
@@ -84,11 +83,15 @@ class AgentTrialTest {
                 WorkspaceChecks.unchanged(List.of(new Glob("build.txt"))),
                 // The conduct recipe: ran the build before finishing.
                 SpanExpectation.named("execute_tool finish").after("execute_tool run_command").build());
-        return new Task("agent", Optional.empty(), List.of("test"),
-                List.of(new TaskMessage(TaskMessage.Role.USER, code.prompt("Trace placing the order."))), List.of(),
-                code.referenceToolCalls().map(calls -> new Reference(calls.stream()
-                        .map(call -> new dev.evalunit.task.ToolCall(call.tool(), call.arguments())).toList(), "")), 1, PassPolicy.ALL, Optional.empty(),
-                checks, code.source(), Optional.of(code));
+        Task.Builder task = Task.builder("agent", code.source())
+                .tags("test")
+                .messages(new TaskMessage(TaskMessage.Role.USER, code.prompt("Trace placing the order.")))
+                .checks(checks)
+                .code(code);
+        code.referenceToolCalls().map(calls -> new Reference(calls.stream()
+                .map(call -> new dev.evalunit.task.ToolCall(call.tool(), call.arguments())).toList(), ""))
+                .ifPresent(task::reference);
+        return task.build();
     }
 
     private static AgentSpec budgets(int toolCalls, Duration time, long tokens) {

@@ -29,10 +29,14 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class TaskRecordsTest {
 
-    private static final Task TASK = new Task("tools/oom", Optional.empty(), List.of("sre", "tools"),
-            List.of(new TaskMessage(TaskMessage.Role.USER, "Why does the checkout pod restart?")), List.of(),
-            Optional.empty(), 2, PassPolicy.ANY, Optional.empty(), List.of(OutputChecks.contains("OOM")),
-            SourcePosition.startOf(URI.create("file:///suite/sre/tools/oom.yaml"), "sre/tools/oom.yaml"));
+    private static final Task TASK = Task.builder("tools/oom",
+                    SourcePosition.startOf(URI.create("file:///suite/sre/tools/oom.yaml"), "sre/tools/oom.yaml"))
+            .tags("sre", "tools")
+            .messages(new TaskMessage(TaskMessage.Role.USER, "Why does the checkout pod restart?"))
+            .trials(2)
+            .pass(PassPolicy.ANY)
+            .checks(OutputChecks.contains("OOM"))
+            .build();
 
     @Test
     void convertsTrialsChecksAndTheVerdict() {

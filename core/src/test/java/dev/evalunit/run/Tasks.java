@@ -31,11 +31,17 @@ final class Tasks {
 
     static Task task(String id, List<Check> checks, Optional<Reference> reference, int trials, PassPolicy pass,
             Optional<Duration> timeout) {
-        return new Task(id, Optional.empty(), List.of("test"),
-                List.of(new TaskMessage(TaskMessage.Role.SYSTEM, "You are an on-call SRE."),
-                        new TaskMessage(TaskMessage.Role.USER, "Why does the checkout pod restart?")),
-                List.of(GET_POD_EVENTS), reference, trials, pass, timeout, checks,
-                SourcePosition.startOf(URI.create("file:///tasks/" + id + ".yaml"), id + ".yaml"));
+        Task.Builder task = Task.builder(id, SourcePosition.startOf(URI.create("file:///tasks/" + id + ".yaml"), id + ".yaml"))
+                .tags("test")
+                .messages(new TaskMessage(TaskMessage.Role.SYSTEM, "You are an on-call SRE."),
+                        new TaskMessage(TaskMessage.Role.USER, "Why does the checkout pod restart?"))
+                .tools(GET_POD_EVENTS)
+                .trials(trials)
+                .pass(pass)
+                .checks(checks);
+        reference.ifPresent(task::reference);
+        timeout.ifPresent(task::timeout);
+        return task.build();
     }
 
     static Reference lookThenAnswer() {

@@ -9,7 +9,6 @@ import dev.evalunit.report.ResultsWriter;
 import dev.evalunit.report.SpanRecord;
 import dev.evalunit.report.TaskRecord;
 import dev.evalunit.report.TrialRecord;
-import dev.evalunit.task.PassPolicy;
 import dev.evalunit.source.SourcePosition;
 import dev.evalunit.task.Task;
 import dev.evalunit.task.TaskMessage;
@@ -35,11 +34,13 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class TrialTraceTest {
 
-    private static final Task TASK = new Task("tools/oom", Optional.empty(), List.of("sre"),
-            List.of(new TaskMessage(TaskMessage.Role.SYSTEM, "You are an on-call SRE."),
-                    new TaskMessage(TaskMessage.Role.USER, "Why does the checkout pod restart?")), List.of(),
-            Optional.empty(), 1, PassPolicy.ALL, Optional.empty(), List.of(OutputChecks.contains("OOM")),
-            SourcePosition.startOf(URI.create("file:///suite/sre/tools/oom.yaml"), "sre/tools/oom.yaml"));
+    private static final Task TASK = Task.builder("tools/oom",
+                    SourcePosition.startOf(URI.create("file:///suite/sre/tools/oom.yaml"), "sre/tools/oom.yaml"))
+            .tags("sre")
+            .messages(new TaskMessage(TaskMessage.Role.SYSTEM, "You are an on-call SRE."),
+                    new TaskMessage(TaskMessage.Role.USER, "Why does the checkout pod restart?"))
+            .checks(OutputChecks.contains("OOM"))
+            .build();
 
     @TempDir
     Path dir;

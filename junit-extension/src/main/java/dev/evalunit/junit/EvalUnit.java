@@ -8,7 +8,6 @@ import dev.evalunit.run.TaskResult;
 import dev.evalunit.run.TaskRunner;
 import dev.evalunit.run.TrialResult;
 import dev.evalunit.task.LoadedFile;
-import dev.evalunit.task.PassPolicy;
 import dev.evalunit.source.SourcePosition;
 import dev.evalunit.task.SuiteLoader;
 import dev.evalunit.task.Task;
@@ -19,7 +18,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
@@ -81,8 +79,7 @@ public final class EvalUnit {
         } catch (java.net.URISyntaxException e) {
             throw new IllegalArgumentException("cannot name a prompt after test " + testName, e);
         }
-        Task task = new Task(testName, Optional.empty(), List.of(), messages, List.of(), Optional.empty(), 1,
-                PassPolicy.ALL, Optional.empty(), List.of(), SourcePosition.startOf(uri, testName));
+        Task task = Task.builder(testName, SourcePosition.startOf(uri, testName)).messages(messages).build();
         return runner.runTrial(task, model, 1, graders);
     }
 
