@@ -90,9 +90,14 @@ public final class Constants {
     public static final int MAX_TOOL_CALLS_DEFAULT = 50;
 
     /**
-     * How many tasks run at once across the whole run. A positive integer. Default:
-     * {@value #CONCURRENCY_DEFAULT}. Against a real endpoint most of a trial is waiting, so a
-     * higher value shortens the run; outcomes do not depend on it.
+     * How many tasks run at once across the whole run, and how many calls to one model are in
+     * flight at most. A positive integer. Default: {@value #CONCURRENCY_DEFAULT}. Against a real
+     * endpoint most of a trial is waiting, so a higher value shortens the run; outcomes do not
+     * depend on it. When a task's only outside work is calls to a chat model under test (a
+     * configured endpoint or a {@code @ModelUnderTest} {@code ChatModel}; not a code task, not the
+     * user's own agent), up to one more such task per processor (at most this many more) is under
+     * way, waiting with its request for the next free call, so that the endpoint never waits for a
+     * trial's checks; the calls in flight still never exceed this value.
      */
     public static final String CONCURRENCY_PROPERTY_NAME = "evalunit.concurrency";
 

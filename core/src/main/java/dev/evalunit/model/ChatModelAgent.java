@@ -28,6 +28,11 @@ final class ChatModelAgent implements Agent {
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     }
 
+    /** @return whether its calls go to an endpoint (through the run's call limit), not to a built-in model */
+    boolean callsAnEndpoint() {
+        return !(model instanceof BuiltInModel);
+    }
+
     @Override
     public String answer(AgentContext context) throws InterruptedException {
         ChatModel traced = context.traced(model);

@@ -157,6 +157,20 @@ public final class ModelBinding {
     }
 
     /**
+     * Whether all a task does outside the engine is calls to this binding's chat model, which go
+     * through the run's call limit ({@code evalunit.concurrency} in flight): not a code task (its
+     * compile and processes), not the user's own {@link Agent} (which may call anything, any
+     * number of times at once), not the built-in models.
+     *
+     * @param task the task to answer; never {@code null}
+     * @return {@code true} when the engine may keep a few more such tasks under way than calls in flight
+     */
+    public boolean callsOnly(Task task) {
+        Agent agent = agentFor(task);
+        return task.code().isEmpty() && agent instanceof ChatModelAgent && ((ChatModelAgent) agent).callsAnEndpoint();
+    }
+
+    /**
      * @param text any text that may quote an endpoint's reply; never {@code null}
      * @return {@code text} with the binding's API key, if any, replaced by {@code ***}
      */

@@ -9,7 +9,6 @@ import dev.evalunit.run.TaskRunner;
 import org.junit.platform.engine.support.hierarchical.EngineExecutionContext;
 
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /** What the engine's nodes share during a run; a suite adds its model for its tasks. */
@@ -19,26 +18,26 @@ final class EvalUnitExecutionContext implements EngineExecutionContext {
     private final Supplier<TaskRunner> runner;
     private final Supplier<Optional<ModelBinding>> configuredModel;
     private final RunReport report;
-    private final Semaphore inFlight;
+    private final TaskSlots slots;
     private final java.util.List<String> plannedModels;
     private final ModelBinding model;
     private final Graders graders;
     private final RunMonitor monitor;
 
     EvalUnitExecutionContext(Settings settings, Supplier<TaskRunner> runner,
-            Supplier<Optional<ModelBinding>> configuredModel, RunReport report, Semaphore inFlight, RunMonitor monitor) {
-        this(settings, runner, configuredModel, report, inFlight, java.util.List.of(), null,
+            Supplier<Optional<ModelBinding>> configuredModel, RunReport report, TaskSlots slots, RunMonitor monitor) {
+        this(settings, runner, configuredModel, report, slots, java.util.List.of(), null,
                 Graders.withoutJudge(Judge.howToConfigure("this suite")), monitor);
     }
 
     private EvalUnitExecutionContext(Settings settings, Supplier<TaskRunner> runner,
-            Supplier<Optional<ModelBinding>> configuredModel, RunReport report, Semaphore inFlight,
+            Supplier<Optional<ModelBinding>> configuredModel, RunReport report, TaskSlots slots,
             java.util.List<String> plannedModels, ModelBinding model, Graders graders, RunMonitor monitor) {
         this.settings = settings;
         this.runner = runner;
         this.configuredModel = configuredModel;
         this.report = report;
-        this.inFlight = inFlight;
+        this.slots = slots;
         this.plannedModels = plannedModels;
         this.model = model;
         this.graders = graders;
@@ -51,11 +50,11 @@ final class EvalUnitExecutionContext implements EngineExecutionContext {
     }
 
     /**
-     * Bounds the tasks running at once to evalunit.concurrency, however many threads the
-     * fork-join pool adds while others block.
+     * Bounds the tasks running at once (see {@link TaskSlots}), however many threads the fork-join
+     * pool adds while others block.
      */
-    Semaphore inFlight() {
-        return inFlight;
+    TaskSlots slots() {
+        return slots;
     }
 
     Settings settings() {
@@ -103,13 +102,13 @@ final class EvalUnitExecutionContext implements EngineExecutionContext {
     }
 
     EvalUnitExecutionContext withModel(ModelBinding suiteModel) {
-        return new EvalUnitExecutionContext(settings, runner, configuredModel, report, inFlight, plannedModels, suiteModel,
+        return new EvalUnitExecutionContext(settings, runner, configuredModel, report, slots, plannedModels, suiteModel,
                 graders, monitor);
     }
 
     /** @return a context for a suite that runs each task against each of {@code names} */
     EvalUnitExecutionContext withModelNames(java.util.List<String> names) {
-        return new EvalUnitExecutionContext(settings, runner, configuredModel, report, inFlight, names, null, graders, monitor);
+        return new EvalUnitExecutionContext(settings, runner, configuredModel, report, slots, names, null, graders, monitor);
     }
 
     /** @return the judge and the similarity scorer of the suite, for checks that need judgement */
@@ -118,7 +117,7 @@ final class EvalUnitExecutionContext implements EngineExecutionContext {
     }
 
     EvalUnitExecutionContext withGraders(Graders suiteGraders) {
-        return new EvalUnitExecutionContext(settings, runner, configuredModel, report, inFlight, plannedModels, model,
+        return new EvalUnitExecutionContext(settings, runner, configuredModel, report, slots, plannedModels, model,
                 suiteGraders, monitor);
     }
 }

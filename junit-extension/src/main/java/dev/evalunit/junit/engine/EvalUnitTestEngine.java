@@ -19,7 +19,6 @@ import dev.evalunit.report.Shard;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
@@ -66,7 +65,8 @@ public final class EvalUnitTestEngine extends HierarchicalTestEngine<EvalUnitExe
     protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
         int concurrency = concurrency(settings(request));
         return concurrency == 1 ? new SameThreadHierarchicalTestExecutorService()
-                : new ForkJoinPoolHierarchicalTestExecutorService(new FixedParallelism(concurrency));
+                : new ForkJoinPoolHierarchicalTestExecutorService(new FixedParallelism(
+                        TaskSlots.places(concurrency, Runtime.getRuntime().availableProcessors())));
     }
 
     @Override
@@ -97,7 +97,7 @@ public final class EvalUnitTestEngine extends HierarchicalTestEngine<EvalUnitExe
         };
         RunReport report = new RunReport(reportDirectory, shard, BuildIdentity.of(settings), resume, sandbox);
         return new EvalUnitExecutionContext(settings, runner, configured, report,
-                new Semaphore(concurrency(settings), true), RunMonitor.fromSettings(settings, System.out));
+                new TaskSlots(concurrency(settings), Runtime.getRuntime().availableProcessors()), RunMonitor.fromSettings(settings, System.out));
     }
 
     private static Settings settings(ExecutionRequest request) {

@@ -62,8 +62,7 @@ final class TaskDescriptor extends AbstractTestDescriptor implements Node<EvalUn
         }
         TaskResult result;
         long start = System.nanoTime();
-        context.inFlight().acquire();
-        try {
+        try (TaskSlots.Slot slot = context.slots().acquire(context.model().callsOnly(task))) {
             context.monitor().checkConfiguration();
             Optional<String> refused = context.monitor().refuseStart();
             if (refused.isPresent()) {
@@ -71,8 +70,6 @@ final class TaskDescriptor extends AbstractTestDescriptor implements Node<EvalUn
                 throw new TestAbortedException("not started: " + refused.get());
             }
             result = context.runner().run(task, context.model(), context.graders());
-        } finally {
-            context.inFlight().release();
         }
         long durationMs = (System.nanoTime() - start) / 1_000_000;
         TaskRecord record = TaskRecords.of(result, suite, task.source().path(), durationMs, context.model()::redact);
