@@ -50,13 +50,6 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    static {
-        // As real model servers do: without it the JDK's server writes the status line and the body
-        // in two packets, and the client's delayed ACK adds up to 40 ms to a call. Read once, when
-        // the JDK's first HttpServer is made.
-        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
-    }
-
     private static final Sleeper SLEEP = hold -> TimeUnit.NANOSECONDS.sleep(hold.toNanos());
 
     private final HttpServer server;
