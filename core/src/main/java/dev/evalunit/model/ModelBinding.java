@@ -170,6 +170,11 @@ public final class ModelBinding {
         return task.code().isEmpty() && agent instanceof ChatModelAgent && ((ChatModelAgent) agent).callsAnEndpoint();
     }
 
+    /** @return whether {@link #redact} can change a text: the binding holds an API key */
+    public boolean redacts() {
+        return secret.isPresent();
+    }
+
     /**
      * @param text any text that may quote an endpoint's reply; never {@code null}
      * @return {@code text} with the binding's API key, if any, replaced by {@code ***}

@@ -312,7 +312,8 @@ public final class TaskRunner {
             }
         }
         // Secrets out of the spans (the model's calls, the program's own) before any check quotes and cuts them.
-        captured = RedactedSpans.of(evidence.spans(), model::redact);
+        // Without a key there is nothing to take out: the spans are kept as they are, not walked.
+        captured = model.redacts() ? RedactedSpans.of(evidence.spans(), model::redact) : evidence.spans();
         evidence = new Evidence(evidence.output(), captured, evidence.attachments());
         if (failure.isEmpty() && error.isEmpty()) {
             // Judge spans go to their own trace, after the trial's spans were taken: span checks never see them.
