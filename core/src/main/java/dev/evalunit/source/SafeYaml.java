@@ -75,8 +75,11 @@ public final class SafeYaml {
         if (root == null) {
             return Optional.empty();
         }
-        checkPlainData(root, source, Collections.newSetFromMap(new IdentityHashMap<>()));
-        if (expandedCharacters(root, new IdentityHashMap<>()) > YamlLimits.MAX_EXPANDED_CHARACTERS) {
+        boolean[] aliased = {false};
+        checkPlainData(root, source, Collections.newSetFromMap(new IdentityHashMap<>()), aliased);
+        // Without an alias every character of text is written in the file once, and the file is within
+        // MAX_CODE_POINTS, far below MAX_EXPANDED_CHARACTERS: only a tree that shares nodes is walked again.
+        if (aliased[0] && expandedCharacters(root, new IdentityHashMap<>()) > YamlLimits.MAX_EXPANDED_CHARACTERS) {
             throw source.error(findAliasBeyondCharacters(content), tooManyCharacters());
         }
         return Optional.of(root);
@@ -98,8 +101,9 @@ public final class SafeYaml {
      * Composing keeps written tags and duplicate keys (only constructing would refuse them), so
      * the tree is checked here, each node once even when aliases share it.
      */
-    private static void checkPlainData(Node node, YamlSource source, Set<Node> checked) {
+    private static void checkPlainData(Node node, YamlSource source, Set<Node> checked, boolean[] aliased) {
         if (!checked.add(node)) {
+            aliased[0] = true; // reached again: an alias repeats it
             return;
         }
         if (!PLAIN_DATA_TAGS.contains(node.getTag())) {
@@ -110,13 +114,13 @@ public final class SafeYaml {
         }
         if (node instanceof SequenceNode) {
             for (Node item : ((SequenceNode) node).getValue()) {
-                checkPlainData(item, source, checked);
+                checkPlainData(item, source, checked, aliased);
             }
         } else if (node instanceof MappingNode) {
             Map<String, Node> keys = new HashMap<>();
             for (NodeTuple entry : ((MappingNode) node).getValue()) {
                 Node key = entry.getKeyNode();
-                checkPlainData(key, source, checked);
+                checkPlainData(key, source, checked, aliased);
                 if (!(key instanceof ScalarNode) || key.getTag().equals(Tag.NULL)) {
                     throw source.error(key, "a mapping key must be text, was " + YamlNodes.describe(key)
                             + "; write a plain key");
@@ -127,7 +131,7 @@ public final class SafeYaml {
                     throw source.error(key, "duplicate key \"" + text + "\": it is already given at line "
                             + source.at(first).line() + "; remove one of them");
                 }
-                checkPlainData(entry.getValueNode(), source, checked);
+                checkPlainData(entry.getValueNode(), source, checked, aliased);
             }
         }
     }

@@ -171,6 +171,14 @@ class TaskFileYamlSafetyTest {
     }
 
     @Test
+    void aFileWithoutAliasesCannotExpandPastTheLimitSoItsTextIsNotCountedAgain() {
+        // SafeYaml counts expanded text only when a node is reached twice: a file within MAX_CODE_POINTS holds at
+        // most two UTF-16 characters per code point, which must stay under MAX_EXPANDED_CHARACTERS.
+        assertThat(2L * dev.evalunit.source.YamlLimits.MAX_CODE_POINTS)
+                .isLessThan(dev.evalunit.source.YamlLimits.MAX_EXPANDED_CHARACTERS);
+    }
+
+    @Test
     void refusesNestingDeeperThanTheLimit() {
         assertThat(error("prompt: Hi\nexpect: {output: [contains: a]}\ntitle: " + "[".repeat(60) + "]".repeat(60)))
                 .isEqualTo("t.yaml:3:58: the file nests lists and mappings more than 50 levels deep; flatten it");
