@@ -184,6 +184,15 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /**
+     * @return when the first chat-completions request arrived, on {@link System#nanoTime()}'s scale (so
+     *         comparable with other instants taken in this JVM), or empty before any
+     */
+    public java.util.OptionalLong firstArrivalNanos() {
+        long first = firstArrivalNanos.get();
+        return first == Long.MAX_VALUE ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(first);
+    }
+
+    /**
      * What the server has served, for the benchmark and for tests of the fake itself.
      *
      * @param requests chat-completions requests received
