@@ -20,9 +20,9 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 /**
  * Whether the optional module {@code evalunit-code-tasks} is on the class path: the protobuf and
  * OTLP classes code and agent tasks need, which {@code evalunit-core} declares optional so that a
- * suite without code tasks does not carry them. Looked up once, by one class of each artifact
- * ({@link Class#forName(String, boolean, ClassLoader)}, never initialised), so a suite without
- * code tasks never loads any of them.
+ * suite without code tasks does not carry them. Looked up by one class of each artifact
+ * ({@link Class#forName(String, boolean, ClassLoader)}, never initialised) when a code task's
+ * trial starts, so a suite without code tasks never loads any of them.
  *
  * @since 0.1.0
  */
@@ -39,9 +39,6 @@ public final class CodeTasksModule {
     private static final String UNKNOWN_VERSION = "(the version of evalunit-junit)";
 
     private static final String VERSION = version();
-
-    /** The artifacts missing from the class path, looked up at the first code task. */
-    private static volatile List<String> missing;
 
     private CodeTasksModule() {
     }
@@ -77,7 +74,8 @@ public final class CodeTasksModule {
      */
     public static Optional<String> problem(SourcePosition task) {
         Objects.requireNonNull(task, "task");
-        return problem(task, missing());
+        // Asked at each code trial's start: a few class lookups the JVM answers from its own tables.
+        return problem(task, missing(CodeTasksModule.class.getClassLoader()));
     }
 
     static Optional<String> problem(SourcePosition task, List<String> absent) {
@@ -89,15 +87,6 @@ public final class CodeTasksModule {
                 + (absent.size() == 1 ? "is" : "are") + " missing. Add it next to evalunit-junit: "
                 + "<dependency><groupId>dev.evalunit</groupId><artifactId>evalunit-code-tasks</artifactId>"
                 + "<version>" + VERSION + "</version><scope>test</scope></dependency>");
-    }
-
-    private static List<String> missing() {
-        List<String> found = missing;
-        if (found == null) {
-            found = missing(CodeTasksModule.class.getClassLoader());
-            missing = found;
-        }
-        return found;
     }
 
     static List<String> missing(ClassLoader loader) {
