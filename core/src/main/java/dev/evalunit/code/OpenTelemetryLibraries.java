@@ -77,7 +77,8 @@ final class OpenTelemetryLibraries {
         if (!missing.isEmpty()) {
             throw new IllegalStateException("code tasks need " + String.join(", ", missing) + " on the class path"
                     + " of the tests (io.opentelemetry, the version of the opentelemetry-bom EvalUnit uses);"
-                    + " evalunit-core depends on them, so check for exclusions in your build");
+                    + " add " + CodeTasksModule.ARTIFACT + " as a test dependency (it brings them), and check for"
+                    + " exclusions in your build");
         }
         return List.copyOf(paths);
     }

@@ -10,6 +10,7 @@ import dev.evalunit.check.WorkspaceChange;
 import dev.evalunit.code.AgentWorkspace;
 import dev.evalunit.code.CodeRun;
 import dev.evalunit.code.CodeSpec;
+import dev.evalunit.code.CodeTasksModule;
 import dev.evalunit.code.CodeTrial;
 import dev.evalunit.sandbox.Sandboxes;
 import dev.evalunit.judge.Graders;
@@ -202,6 +203,12 @@ public final class TaskRunner {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(graders, "graders");
         Objects.requireNonNull(model, "model");
+        // Before the model is asked anything: without evalunit-code-tasks the answer could not be built.
+        Optional<String> missingModule = task.code().flatMap(code -> CodeTasksModule.problem(task.source()));
+        if (missingModule.isPresent()) {
+            return new TrialResult(trial, "", List.of(), Optional.empty(),
+                    Optional.of(new IllegalStateException(missingModule.get())), Duration.ZERO, List.of());
+        }
         Duration timeout = task.timeout().orElse(defaultTimeout);
         long start = System.nanoTime();
         try (TrialSpans spans = new TrialSpans()) {
