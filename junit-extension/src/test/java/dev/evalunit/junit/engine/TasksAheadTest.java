@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,29 +42,33 @@ class TasksAheadTest {
         /** Set when, with every call slot taken, the tasks ahead were seen waiting for one. */
         static final AtomicBoolean SAW_TASKS_WAITING = new AtomicBoolean();
         static final AtomicInteger MOST_WAITING = new AtomicInteger();
+        static volatile CountDownLatch meeting = new CountDownLatch(CONCURRENCY);
 
         @ModelUnderTest
         static ChatModel model() {
             return new ChatModel() {
                 @Override
                 public ChatResponse chat(ChatRequest request) {
-                    int inFlight = IN_FLIGHT.incrementAndGet();
-                    MOST_IN_FLIGHT.accumulateAndGet(inFlight, Math::max);
+                    MOST_IN_FLIGHT.accumulateAndGet(IN_FLIGHT.incrementAndGet(), Math::max);
                     try {
-                        if (inFlight == CONCURRENCY && !SAW_TASKS_WAITING.get()) {
-                            // Hold this call (the other one is out too) until the tasks ahead queue up
-                            // at the call limit; a safety net of 30 s, after which the test fails below.
-                            long giveUp = System.nanoTime() + 30_000_000_000L;
-                            while (!SAW_TASKS_WAITING.get() && System.nanoTime() < giveUp) {
-                                int waiting = waitingForACall();
-                                MOST_WAITING.accumulateAndGet(waiting, Math::max);
-                                if (waiting >= AHEAD) {
-                                    SAW_TASKS_WAITING.set(true);
-                                }
-                                Thread.onSpinWait();
+                        // The first calls meet here, so that every call slot is taken at once; then they are
+                        // held until the tasks ahead queue up at the call limit. Safety nets of 30 s, after
+                        // which the test fails below.
+                        meeting.countDown();
+                        meeting.await(30, TimeUnit.SECONDS);
+                        long giveUp = System.nanoTime() + 30_000_000_000L;
+                        while (!SAW_TASKS_WAITING.get() && System.nanoTime() < giveUp) {
+                            int waiting = waitingForACall();
+                            MOST_WAITING.accumulateAndGet(waiting, Math::max);
+                            if (waiting >= AHEAD) {
+                                SAW_TASKS_WAITING.set(true);
                             }
+                            Thread.onSpinWait();
                         }
                         return ChatResponse.builder().aiMessage(AiMessage.from("ok")).build();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
                     } finally {
                         IN_FLIGHT.decrementAndGet();
                     }
@@ -77,6 +83,7 @@ class TasksAheadTest {
         ChatModelSuite.MOST_IN_FLIGHT.set(0);
         ChatModelSuite.MOST_WAITING.set(0);
         ChatModelSuite.SAW_TASKS_WAITING.set(false);
+        ChatModelSuite.meeting = new CountDownLatch(CONCURRENCY);
     }
 
     @Test
