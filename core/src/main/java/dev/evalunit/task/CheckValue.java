@@ -2,11 +2,17 @@ package dev.evalunit.task;
 
 import dev.evalunit.source.SourcePosition;
 import dev.evalunit.source.TaskFileException;
+import dev.evalunit.source.YamlMapping;
 import dev.evalunit.source.YamlNodes;
 import dev.evalunit.source.YamlSource;
 import org.apiguardian.api.API;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -54,6 +60,32 @@ public final class CheckValue {
      */
     public Object plain() {
         return YamlNodes.plain(node, name, source);
+    }
+
+    /** @return whether the value is a mapping, such as {@code {to: ..., min: 0.8}} */
+    public boolean isMapping() {
+        return node instanceof MappingNode;
+    }
+
+    /**
+     * Reads the value as a mapping that may hold only the keys given, each value with its own name
+     * and position, so that a complaint about one names the line and column of that value.
+     *
+     * @param what what the value must be, for the message when it is not a mapping, such as
+     *        {@code "a mapping with to and min, such as {to: ..., min: 0.8}"}
+     * @param allowed every key the mapping may hold, in the order documentation lists them
+     * @return each key written, in the order of {@code allowed}, with its value, named such as
+     *         {@code expect.output[2].similar.min}
+     * @throws TaskFileException at the value when it is not a mapping, or at a key that is not
+     *         allowed (naming the closest allowed key)
+     */
+    public Map<String, CheckValue> mapping(String what, List<String> allowed) {
+        YamlMapping mapping = YamlMapping.of(node, name, what, allowed, source);
+        Map<String, CheckValue> values = new LinkedHashMap<>();
+        for (String key : allowed) {
+            mapping.value(key).ifPresent(value -> values.put(key, new CheckValue(value, mapping.name(key), source)));
+        }
+        return Collections.unmodifiableMap(values);
     }
 
     /**
