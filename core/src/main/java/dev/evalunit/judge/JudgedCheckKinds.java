@@ -50,7 +50,7 @@ final class JudgedCheckKinds {
             Object count = samples.plain();
             if (!(count instanceof Long) || (Long) count < 1 || (Long) count % 2 == 0 || (Long) count > Integer.MAX_VALUE) {
                 throw samples.error(samples.name() + " must be a positive odd whole number (1, 3, 5...), so that a"
-                        + " majority always exists, was " + written(count));
+                        + " majority always exists, was " + written(samples, count));
             }
             return JudgedChecks.judge(text, ((Long) count).intValue());
         }
@@ -83,7 +83,7 @@ final class JudgedCheckKinds {
             if (!(threshold instanceof Long || threshold instanceof Double)
                     || !(((Number) threshold).doubleValue() > 0 && ((Number) threshold).doubleValue() <= 1)) {
                 throw min.error(min.name() + " must be a number above 0 and at most 1, such as 0.8, was "
-                        + written(threshold));
+                        + written(min, threshold));
             }
             return JudgedChecks.similar(text, ((Number) threshold).doubleValue());
         }
@@ -98,33 +98,14 @@ final class JudgedCheckKinds {
         if (plain == null || plain instanceof String) {
             throw value.error("missing value for " + value.name() + "; write " + whatToWrite);
         }
-        throw value.error(value.name() + " must be " + what + ", was " + describe(plain));
+        throw value.error(value.name() + " must be " + what + ", was " + value.describe());
     }
 
     /** @return the value as the message quotes it: text in quotes, a number as written, else what it is */
-    private static String written(Object value) {
-        if (value instanceof String) {
-            return "\"" + value + "\"";
+    private static String written(CheckValue value, Object plain) {
+        if (plain instanceof String) {
+            return "\"" + plain + "\"";
         }
-        return value instanceof Number ? String.valueOf(value) : describe(value);
-    }
-
-    private static String describe(Object value) {
-        if (value == null) {
-            return "empty";
-        }
-        if (value instanceof Map) {
-            return "a mapping";
-        }
-        if (value instanceof List) {
-            return "a list";
-        }
-        if (value instanceof Number) {
-            return "a number";
-        }
-        if (value instanceof Boolean) {
-            return "a boolean";
-        }
-        return "a string";
+        return plain instanceof Number ? String.valueOf(plain) : value.describe();
     }
 }

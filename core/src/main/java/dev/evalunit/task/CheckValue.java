@@ -62,6 +62,14 @@ public final class CheckValue {
         return YamlNodes.plain(node, name, source);
     }
 
+    /**
+     * @return what the value is, as error messages say it: {@code a mapping}, {@code a list},
+     *         {@code a number}, {@code a boolean}, {@code a string} or {@code empty}
+     */
+    public String describe() {
+        return YamlNodes.describe(node);
+    }
+
     /** @return whether the value is a mapping, such as {@code {to: ..., min: 0.8}} */
     public boolean isMapping() {
         return node instanceof MappingNode;
