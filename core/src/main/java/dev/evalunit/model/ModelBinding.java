@@ -166,8 +166,11 @@ public final class ModelBinding {
      * @return {@code true} when the engine may keep a few more such tasks under way than calls in flight
      */
     public boolean callsOnly(Task task) {
+        if (task.code().isPresent()) {
+            return false; // decided without asking the binding for the task's agent
+        }
         Agent agent = agentFor(task);
-        return task.code().isEmpty() && agent instanceof ChatModelAgent && ((ChatModelAgent) agent).callsAnEndpoint();
+        return agent instanceof ChatModelAgent && ((ChatModelAgent) agent).callsAnEndpoint();
     }
 
     /** @return whether {@link #redact} can change a text: the binding holds an API key */
