@@ -128,8 +128,13 @@ class HostileAnswerTest {
     @Test
     void aForkBombIsStoppedByTheProcessLimitAndTheDeadline() {
         CodeRun run = run(program("""
-                new ProcessBuilder("bash", "-c", "b() { b | b & }; b; sleep 616").redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+                // The bomb waits until start() has returned: start() makes a thread of the JVM's own
+                // (the reaper), which a bomb already at the process limit would refuse.
+                Process bomb = new ProcessBuilder("bash", "-c",
+                        "until [ -e started ]; do sleep 0.1; done; b() { b | b & }; b; sleep 616")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                Files.writeString(Paths.get("started"), "");
+                bomb.waitFor();
                 """), 25);
 
         assertThat(run.failure()).hasValueSatisfying(f -> assertThat(f)
