@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
@@ -183,13 +185,43 @@ final class ChildProcess {
         children.forEach(ChildProcess::awaitGone);
     }
 
+    /**
+     * Waits (up to {@link #KILL_WAIT}) until {@code handle}, just killed, is {@linkplain #gone gone}.
+     * Looks on its own, every few milliseconds: the JDK's {@code onExit()} of a process that is not
+     * this JVM's child sleeps 300 ms and more between looks, and bubblewrap's own process in the
+     * sandbox is reaped by whoever adopts it, which cost every service over a second to stop.
+     */
     private static void awaitGone(ProcessHandle handle) {
+        long deadline = System.nanoTime() + KILL_WAIT.toNanos();
+        long pauseMillis = 1;
         try {
-            handle.onExit().get(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            while (!gone(handle) && System.nanoTime() < deadline) {
+                Thread.sleep(pauseMillis);
+                pauseMillis = Math.min(pauseMillis * 2, 50);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            // Killed with SIGKILL: it goes, even if the system is slow to say so.
+        }
+    }
+
+    /**
+     * @return whether the process has ended: exited and reaped, or dead and waiting to be reaped (a
+     *         zombie holds no memory, files or sockets, only its process id, until whoever adopted
+     *         it collects its exit status)
+     */
+    static boolean gone(ProcessHandle handle) {
+        if (!handle.isAlive()) {
+            return true;
+        }
+        try {
+            // The state follows the command in parentheses, which may itself hold ") ".
+            String stat = Files.readString(Path.of("/proc", String.valueOf(handle.pid()), "stat"));
+            int close = stat.lastIndexOf(')');
+            char state = close >= 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
+            // If the id was reused meanwhile, isAlive() (which compares start times) says so next time.
+            return state == 'Z' || state == 'X';
+        } catch (IOException | RuntimeException noProcFile) {
+            return !handle.isAlive();
         }
     }
 
