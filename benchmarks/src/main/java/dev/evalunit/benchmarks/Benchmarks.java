@@ -37,6 +37,10 @@ public final class Benchmarks {
     private static List<Duration> latencies = List.of(Duration.ofMillis(0), Duration.ofMillis(200), Duration.ofMillis(1000));
     private static final int CONCURRENCY = 16;
     private static final int OVERHEAD_TASKS = 10_000;
+    /** The scale scenario's suite sizes, run on the oracle one after another. */
+    private static final int[] SCALE_TASKS = {1_000, 10_000, 50_000};
+    /** Time per task at the largest size over the time per task at the middle one: linear enough. */
+    private static final double LINEAR_ENOUGH = 1.25;
     /** Every test JVM gets this heap at most: the memory goal, enforced. */
     private static final String TEST_JVM_HEAP = "-Xmx512m";
     /** Below this 1-minute load average (on 2 CPUs) the machine counts as quiet. */
@@ -92,6 +96,9 @@ public final class Benchmarks {
         }
         if (only.contains("dataset")) {
             report.add(datasetLoad(out));
+        }
+        if (only.contains("scale")) {
+            scale(out, runs, report);
         }
 
         if (!table.isEmpty()) {
@@ -261,6 +268,50 @@ public final class Benchmarks {
                         + " peak resident set %.0f MB (the Jupiter baseline's peak heap: %.0f MB). Goal under 512 MB: %s",
                 OVERHEAD_TASKS, evalunitHeap, evalunitRss, jupiterHeap, evalunitHeap < 512 ? "MET" : "MISSED"));
 
+    }
+
+    /**
+     * 1,000, 10,000 and 50,000 generated tasks on the oracle, each size in a JVM of its own with the
+     * 512 MB heap: the time per task must not grow with the suite, nor the memory a finished run holds.
+     */
+    private static void scale(Path out, int runs, List<String> report) throws Exception {
+        List<String> rows = new ArrayList<>();
+        double[] perTask = new double[SCALE_TASKS.length];
+        double mostHeap = 0;
+        for (int size = 0; size < SCALE_TASKS.length; size++) {
+            int tasks = SCALE_TASKS[size];
+            Path suite = TaskFiles.write(out.resolve("tasks/scale"), tasks, true);
+            List<Double> walls = new ArrayList<>();
+            List<Double> discoveries = new ArrayList<>();
+            double peakHeap = 0;
+            double peakRss = 0;
+            double heldAfter = 0;
+            for (int run = 1; run <= runs; run++) {
+                JsonNode result = evalunit(out, suite, "scale-" + tasks + "-" + run, "evalunit.model=oracle");
+                expectAllPassed(result, tasks, "scale run " + run + " of " + tasks + " tasks");
+                walls.add(result.path("wallMillis").asDouble());
+                discoveries.add(result.path("discoveryMillis").asDouble());
+                peakHeap = Math.max(peakHeap, result.path("peakHeapMB").asDouble());
+                peakRss = Math.max(peakRss, result.path("peakRssMB").asDouble());
+                heldAfter = Math.max(heldAfter, result.path("heapAfterRunMB").asDouble());
+            }
+            perTask[size] = median(walls) * 1000 / tasks;
+            mostHeap = Math.max(mostHeap, peakHeap);
+            rows.add(String.format(Locale.ROOT, "| %,d | %.2f s (runs: %s) | %.2f s | %.0f us | %.0f MB | %.0f MB | %.0f MB |",
+                    tasks, median(walls) / 1000, seconds(walls), median(discoveries) / 1000, perTask[size], peakHeap,
+                    heldAfter, peakRss));
+        }
+        double growth = perTask[perTask.length - 1] / perTask[perTask.length - 2];
+        report.add(String.format(Locale.ROOT, "Scale: %s tasks on the oracle (output and span checks), each size in a"
+                        + " fresh JVM with %s. Time per task at %,d / at %,d: %.2f; goal linear (at most %.2f): %s."
+                        + " Peak heap %.0f MB; goal under 512 MB: %s",
+                java.util.Arrays.toString(SCALE_TASKS), TEST_JVM_HEAP, SCALE_TASKS[SCALE_TASKS.length - 1],
+                SCALE_TASKS[SCALE_TASKS.length - 2], growth, LINEAR_ENOUGH, growth <= LINEAR_ENOUGH ? "MET" : "MISSED",
+                mostHeap, mostHeap < 512 ? "MET" : "MISSED"));
+        report.add("| tasks | wall (discovery + execution) | of which discovery | per task | peak heap used"
+                + " | heap held after the run (after a GC) | peak resident set |");
+        report.add("|---|---|---|---|---|---|---|");
+        report.addAll(rows);
     }
 
     private static void faults(Path out, int runs, Path singleCall, List<String> report) throws Exception {

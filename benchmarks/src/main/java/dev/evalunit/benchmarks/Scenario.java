@@ -67,6 +67,10 @@ public final class Scenario {
         launcher.execute(plan, outcomes);
         long wallNanos = System.nanoTime() - start;
         long executionCpuNanos = processCpuNanos() - cpuAtExecution;
+        // What the run still holds once it is over (the test plan included, as Surefire keeps it):
+        // a figure that grows with the number of tasks is memory a larger run would run out of.
+        System.gc();
+        long heapAfterRun = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
 
         ObjectNode result = new ObjectMapper().createObjectNode()
                 .put("wallMillis", wallNanos / 1_000_000.0)
@@ -81,6 +85,7 @@ public final class Scenario {
                 .put("reportedTwice", outcomes.reportedTwice.get())
                 .put("peakHeapMB", peakHeapBytes() / (1024.0 * 1024))
                 .put("peakRssMB", peakRssKilobytes() / 1024.0)
+                .put("heapAfterRunMB", heapAfterRun / (1024.0 * 1024))
                 .put("maxHeapMB", Runtime.getRuntime().maxMemory() / (1024.0 * 1024));
         result.putArray("firstProblems").addAll(outcomes.problems.stream().limit(5)
                 .map(problem -> result.textNode(problem)).toList());
