@@ -56,6 +56,7 @@ public final class Scenario {
             System.setProperty(PlainBaseline.TASKS_PROPERTY, tasks.toString());
             request.selectors(selectClass(PlainBaseline.class)).filters(includeEngines("junit-jupiter"));
         }
+        HeapAtCollections heap = HeapAtCollections.watch();
         LauncherDiscoveryRequest discovery = request.build();
         Outcomes outcomes = new Outcomes();
         Launcher launcher = LauncherFactory.create();
@@ -86,6 +87,8 @@ public final class Scenario {
                 .put("peakHeapMB", peakHeapBytes() / (1024.0 * 1024))
                 .put("peakRssMB", peakRssKilobytes() / 1024.0)
                 .put("heapAfterRunMB", heapAfterRun / (1024.0 * 1024))
+                .put("peakOccupiedMB", heap.mostBefore.get() / (1024.0 * 1024))
+                .put("peakLiveMB", heap.mostAfter.get() / (1024.0 * 1024))
                 .put("maxHeapMB", Runtime.getRuntime().maxMemory() / (1024.0 * 1024));
         result.putArray("firstProblems").addAll(outcomes.problems.stream().limit(5)
                 .map(problem -> result.textNode(problem)).toList());
@@ -94,7 +97,56 @@ public final class Scenario {
         System.exit(0);
     }
 
-    /** Peak heap use: the sum of each heap pool's peak, the figure a -Xmx must accommodate. */
+    /**
+     * The heap at each garbage collection: the most it held just before one (the real peak, never
+     * more than the heap; the sum of the pools' peaks below can be more, the pools peaking at
+     * different times) and the most it still held after one (the live data at its largest).
+     */
+    private static final class HeapAtCollections implements javax.management.NotificationListener {
+
+        final java.util.concurrent.atomic.AtomicLong mostBefore = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong mostAfter = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.Set<String> heapPools = new java.util.HashSet<>();
+
+        static HeapAtCollections watch() {
+            HeapAtCollections watcher = new HeapAtCollections();
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    watcher.heapPools.add(pool.getName());
+                }
+            }
+            for (java.lang.management.GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (collector instanceof javax.management.NotificationEmitter emitter) {
+                    emitter.addNotificationListener(watcher, null, null);
+                }
+            }
+            return watcher;
+        }
+
+        @Override
+        public void handleNotification(javax.management.Notification notification, Object handback) {
+            if (!notification.getType().equals(
+                    com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                return;
+            }
+            com.sun.management.GcInfo info = com.sun.management.GarbageCollectionNotificationInfo
+                    .from((javax.management.openmbean.CompositeData) notification.getUserData()).getGcInfo();
+            mostBefore.accumulateAndGet(heapUsed(info.getMemoryUsageBeforeGc()), Math::max);
+            mostAfter.accumulateAndGet(heapUsed(info.getMemoryUsageAfterGc()), Math::max);
+        }
+
+        private long heapUsed(Map<String, java.lang.management.MemoryUsage> usage) {
+            long used = 0;
+            for (Map.Entry<String, java.lang.management.MemoryUsage> pool : usage.entrySet()) {
+                if (heapPools.contains(pool.getKey())) {
+                    used += pool.getValue().getUsed();
+                }
+            }
+            return used;
+        }
+    }
+
+    /** Peak heap use as the sum of each heap pool's peak: an upper bound (the pools peak at different times, so it can pass -Xmx). */
     private static long peakHeapBytes() {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -85,7 +85,17 @@ public final class SafeYaml {
         return Optional.of(root);
     }
 
+    /**
+     * One {@code Yaml} per thread: building one compiles its resolver's patterns, which cost more than
+     * composing a small task file, and a {@code Yaml} is not to be shared between threads.
+     */
+    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(SafeYaml::newYaml);
+
     private static Yaml yaml() {
+        return YAML.get();
+    }
+
+    private static Yaml newYaml() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(YamlLimits.MAX_ALIASES);

@@ -42,20 +42,30 @@ public final class SuiteLoader {
      *         file takes the place of the first file below it and the others below it are left out
      */
     public List<LoadedFile> load(List<TaskDocument> documents) {
-        Map<String, SourcePosition> ids = new HashMap<>();
         Map<String, Defaults> defaults = new HashMap<>();
+        List<Defaults> chains = new ArrayList<>();
+        for (TaskDocument document : Objects.requireNonNull(documents, "documents")) {
+            chains.add(defaults(document.defaults(), defaults));
+        }
+        LoadedFile[] files = new LoadedFile[documents.size()];
+        ParallelLoad.forEach(documents.size(), i -> {
+            if (chains.get(i).error().isEmpty()) {
+                files[i] = loadOne(documents.get(i), chains.get(i).layers());
+            }
+        });
+        // In the suite's order: which of two tasks with one id is the duplicate depends on it.
+        Map<String, SourcePosition> ids = new HashMap<>();
         Set<String> reported = new HashSet<>();
         List<LoadedFile> loaded = new ArrayList<>();
-        for (TaskDocument document : Objects.requireNonNull(documents, "documents")) {
-            Defaults chain = defaults(document.defaults(), defaults);
-            if (chain.error().isPresent()) {
-                LoadedFile broken = chain.error().get();
-                if (reported.add(broken.document().uri().toString())) {
-                    loaded.add(broken);
+        for (int i = 0; i < files.length; i++) {
+            Optional<LoadedFile> broken = chains.get(i).error();
+            if (broken.isPresent()) {
+                if (reported.add(broken.get().document().uri().toString())) {
+                    loaded.add(broken.get());
                 }
                 continue;
             }
-            loaded.add(withUniqueIds(loadOne(document, chain.layers()), ids));
+            loaded.add(withUniqueIds(files[i], ids));
         }
         return List.copyOf(loaded);
     }

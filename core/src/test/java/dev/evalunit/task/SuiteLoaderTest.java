@@ -33,6 +33,28 @@ class SuiteLoaderTest {
     }
 
     @Test
+    void aSuiteLargeEnoughToLoadOnSeveralThreadsKeepsItsOrderItsDuplicatesAndItsErrors() throws IOException {
+        List<TaskDocument> documents = new java.util.ArrayList<>();
+        for (int i = 0; i < 10 * ParallelLoad.SEQUENTIAL_BELOW; i++) {
+            String id = i == 7 || i == 600 ? "twice" : "task-" + i;
+            String content = i == 300 ? "prompt: Hi\nexpct: {output: [contains: a]}\n"
+                    : "id: " + id + "\nprompt: P" + i + "\nexpect: {output: [contains: a]}\n";
+            documents.add(file(String.format("t%04d.yaml", i), content));
+        }
+
+        List<LoadedFile> loaded = new SuiteLoader().load(documents);
+
+        assertThat(loaded).extracting(LoadedFile::document).containsExactlyElementsOf(documents);
+        assertThat(loaded.get(7).file()).isPresent();
+        assertThat(loaded.get(600).error()).get().extracting(TaskFileException::getMessage).asString()
+                .contains("duplicate task id \"twice\": already used by " + documents.get(7).path());
+        assertThat(loaded.get(300).error()).get().extracting(TaskFileException::getMessage).asString()
+                .contains("unknown key \"expct\"");
+        assertThat(loaded).filteredOn(file -> file.error().isPresent()).hasSize(2);
+        assertThat(loaded.get(639).file()).get().extracting(file -> file.tasks().get(0).id()).isEqualTo("task-639");
+    }
+
+    @Test
     void reportsABrokenFileAndLoadsTheOthers() throws IOException {
         TaskDocument broken = file("broken.yaml", "prompt: Hi\nexpct: {output: [contains: a]}\n");
         TaskDocument fine = file("fine.yaml", "prompt: Hi\nexpect: {output: [contains: a]}\n");
