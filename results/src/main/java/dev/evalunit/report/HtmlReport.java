@@ -2,10 +2,11 @@ package dev.evalunit.report;
 
 import org.apiguardian.api.API;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.Writer;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -50,20 +51,55 @@ public final class HtmlReport {
      */
     public static String render(List<TaskRecord> tasks, Map<String, Integer> suiteTaskCounts,
             Optional<List<TaskVerdict>> baseline, Prices prices) {
+        java.io.StringWriter html = new java.io.StringWriter();
+        try {
+            render(tasks, suiteTaskCounts, baseline, prices, html);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return html.toString();
+    }
+
+    /**
+     * Writes the report's HTML to {@code out} as it goes: one task's JSON at a time, never the whole
+     * data as one tree or one string (a build of 50,000 tasks would hold hundreds of MB).
+     */
+    private static void render(List<TaskRecord> tasks, Map<String, Integer> suiteTaskCounts,
+            Optional<List<TaskVerdict>> baseline, Prices prices, Writer out) throws IOException {
         Objects.requireNonNull(tasks, "tasks");
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(prices, "prices");
-        ObjectNode data = ResultsJson.object();
-        data.set("summary", ResultsJson.summary(Summary.of(tasks, Optional.empty(), suiteTaskCounts)));
-        ArrayNode taskNodes = data.putArray("tasks");
-        tasks.forEach(task -> taskNodes.add(ResultsJson.task(task)));
-        costs(tasks, prices).ifPresent(costs -> data.set("costs", costs));
-        baseline.ifPresent(verdicts -> {
-            ArrayNode verdictNodes = data.putArray("baseline");
-            verdicts.forEach(verdict -> verdictNodes.addObject().put("suite", verdict.suite()).put("task", verdict.task())
-                    .put("model", verdict.model()).put("status", verdict.status().name().toLowerCase(Locale.ROOT)));
-        });
-        return TEMPLATE.replace(PLACEHOLDER, scriptSafe(ResultsJson.compact(data)));
+        int at = TEMPLATE.indexOf(PLACEHOLDER);
+        out.write(TEMPLATE, 0, at);
+        try (JsonGenerator json = ResultsJson.generator(new ScriptSafeWriter(out))) {
+            json.writeStartObject();
+            json.writeFieldName("summary");
+            json.writeTree(ResultsJson.summary(Summary.of(tasks, Optional.empty(), suiteTaskCounts)));
+            json.writeArrayFieldStart("tasks");
+            for (TaskRecord task : tasks) {
+                json.writeTree(ResultsJson.task(task));
+            }
+            json.writeEndArray();
+            Optional<ObjectNode> costs = costs(tasks, prices);
+            if (costs.isPresent()) {
+                json.writeFieldName("costs");
+                json.writeTree(costs.get());
+            }
+            if (baseline.isPresent()) {
+                json.writeArrayFieldStart("baseline");
+                for (TaskVerdict verdict : baseline.get()) {
+                    json.writeStartObject();
+                    json.writeStringField("suite", verdict.suite());
+                    json.writeStringField("task", verdict.task());
+                    json.writeStringField("model", verdict.model());
+                    json.writeStringField("status", verdict.status().name().toLowerCase(Locale.ROOT));
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+        }
+        out.write(TEMPLATE, at + PLACEHOLDER.length(), TEMPLATE.length() - at - PLACEHOLDER.length());
     }
 
     /**
@@ -80,7 +116,8 @@ public final class HtmlReport {
     public static Path write(Path reportDir, List<TaskRecord> tasks, Map<String, Integer> suiteTaskCounts,
             Optional<List<TaskVerdict>> baseline, Prices prices) throws IOException {
         Objects.requireNonNull(reportDir, "reportDir");
-        return ResultsFiles.writeAtomically(reportDir, REPORT_FILE, render(tasks, suiteTaskCounts, baseline, prices));
+        return ResultsFiles.writeAtomically(reportDir, REPORT_FILE,
+                out -> render(tasks, suiteTaskCounts, baseline, prices, out));
     }
 
     /**
@@ -119,8 +156,58 @@ public final class HtmlReport {
      * and {@code &} keeps the JSON equal and the element closed only where the template closes it.
      */
     static String scriptSafe(String json) {
-        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+        java.io.StringWriter safe = new java.io.StringWriter();
+        try (Writer out = new ScriptSafeWriter(safe)) {
+            out.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return safe.toString();
+    }
+
+    /** {@link #scriptSafe} as the characters pass: the JSON is written through it, never held. */
+    private static final class ScriptSafeWriter extends java.io.FilterWriter {
+
+        ScriptSafeWriter(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            switch (c) {
+                case '<' -> out.write("\\u003c");
+                case '>' -> out.write("\\u003e");
+                case '&' -> out.write("\\u0026");
+                case '\u2028' -> out.write("\\u2028");
+                case '\u2029' -> out.write("\\u2029");
+                default -> out.write(c);
+            }
+        }
+
+        @Override
+        public void write(char[] text, int offset, int length) throws IOException {
+            int from = offset;
+            for (int i = offset; i < offset + length; i++) {
+                char c = text[i];
+                if (c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                    out.write(text, from, i - from);
+                    write(c);
+                    from = i + 1;
+                }
+            }
+            out.write(text, from, offset + length - from);
+        }
+
+        @Override
+        public void write(String text, int offset, int length) throws IOException {
+            write(text.toCharArray(), offset, length);
+        }
+
+        /** The report's writer stays open: the template's end follows. */
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 
     private static String template() {

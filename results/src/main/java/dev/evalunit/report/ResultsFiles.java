@@ -72,6 +72,27 @@ public final class ResultsFiles {
     }
 
     /** Writes {@code name.tmp} in {@code reportDir} (created if needed), then renames it over {@code name}. */
+    /** Writes a file's text as it is produced. */
+    interface TextWriting {
+        void writeTo(java.io.Writer out) throws IOException;
+    }
+
+    /** {@link #writeAtomically(Path, String, String)} for a text written as it is produced, never held whole. */
+    static Path writeAtomically(Path reportDir, String name, TextWriting text) throws IOException {
+        Files.createDirectories(reportDir);
+        Path target = reportDir.resolve(name);
+        Path temporary = reportDir.resolve(name + TEMPORARY_SUFFIX);
+        try {
+            try (java.io.Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                text.writeTo(out);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return target;
+    }
+
     static Path writeAtomically(Path reportDir, String name, String text) throws IOException {
         Files.createDirectories(reportDir);
         Path target = reportDir.resolve(name);
@@ -97,36 +118,55 @@ public final class ResultsFiles {
      */
     public static Results readResults(Path path) throws IOException {
         Path file = fileIn(path, RESULTS_FILE);
-        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        String[] lines = text.split("\n", -1);
-        boolean endsWithLineEnd = text.isEmpty() || text.endsWith("\n");
         List<TaskRecord> tasks = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            int lineNumber = i + 1;
-            boolean lastAndCut = i == lines.length - 1 && !endsWithLineEnd;
-            JsonNode json;
-            try {
-                json = ResultsJson.parse(line);
-            } catch (JsonProcessingException e) {
-                if (lastAndCut) {
-                    warnings.add(file + ":" + lineNumber + ": skipped an incomplete last line (the run was probably"
-                            + " stopped while writing it)");
-                    continue;
+        // Line by line, never the whole file at once: a build of 50,000 tasks writes tens of MB.
+        try (java.io.Reader in = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+            StringBuilder line = new StringBuilder();
+            char[] buffer = new char[64 * 1024];
+            int lineNumber = 0;
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                int from = 0;
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        line.append(buffer, from, i - from);
+                        readLine(file, line.toString(), ++lineNumber, false, tasks, warnings);
+                        line.setLength(0);
+                        from = i + 1;
+                    }
                 }
-                throw new ResultsFileException(file, lineNumber, "not valid JSON: " + e.getOriginalMessage(), e);
+                line.append(buffer, from, read - from);
             }
-            try {
-                tasks.add(ResultsJson.task(json));
-            } catch (ResultsJson.ShapeException | IllegalArgumentException e) {
-                throw new ResultsFileException(file, lineNumber, "not a task line: " + e.getMessage(), e);
+            if (line.length() > 0) {
+                // No line end after it: the last line, perhaps cut by a run stopped while writing it.
+                readLine(file, line.toString(), ++lineNumber, true, tasks, warnings);
             }
         }
         return new Results(file, tasks, warnings);
+    }
+
+    private static void readLine(Path file, String text, int lineNumber, boolean lastAndCut, List<TaskRecord> tasks,
+                                 List<String> warnings) throws ResultsFileException {
+        String line = text.strip();
+        if (line.isEmpty()) {
+            return;
+        }
+        JsonNode json;
+        try {
+            json = ResultsJson.parse(line);
+        } catch (JsonProcessingException e) {
+            if (lastAndCut) {
+                warnings.add(file + ":" + lineNumber + ": skipped an incomplete last line (the run was probably"
+                        + " stopped while writing it)");
+                return;
+            }
+            throw new ResultsFileException(file, lineNumber, "not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        try {
+            tasks.add(ResultsJson.task(json));
+        } catch (ResultsJson.ShapeException | IllegalArgumentException e) {
+            throw new ResultsFileException(file, lineNumber, "not a task line: " + e.getMessage(), e);
+        }
     }
 
     /**

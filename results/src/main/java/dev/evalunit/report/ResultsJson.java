@@ -49,6 +49,12 @@ final class ResultsJson {
         return MAPPER.createObjectNode();
     }
 
+    /** A generator that writes compact JSON, as {@link #compact} does, to {@code out}, leaving it open when closed. */
+    static com.fasterxml.jackson.core.JsonGenerator generator(java.io.Writer out) throws java.io.IOException {
+        return MAPPER.getFactory().createGenerator(out)
+                .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
     static String compact(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);

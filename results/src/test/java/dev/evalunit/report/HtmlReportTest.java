@@ -67,6 +67,25 @@ class HtmlReportTest {
         assertThat(data(unpriced)).doesNotContain("\"costs\"");
     }
 
+    @Test
+    void theFileWrittenAsItGoesIsTheReportAndItsDataIsTheRunsJson() throws IOException {
+        List<TaskRecord> run = ReportFixtures.run();
+        String rendered = HtmlReport.render(run, Map.of(), Optional.empty(), Prices.none());
+
+        Path file = HtmlReport.write(dir, run, Map.of(), Optional.empty(), Prices.none());
+
+        assertThat(Files.readString(file)).isEqualTo(rendered);
+        String data = data(rendered).substring("id=\"evalunit-data\">".length());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(data);
+        // As text: a number read back is the smallest node that holds it, not the one it was written from.
+        assertThat(json.path("summary").toString())
+                .isEqualTo(ResultsJson.summary(Summary.of(run, Optional.empty(), Map.of())).toString());
+        assertThat(json.path("tasks")).hasSize(run.size());
+        for (int i = 0; i < run.size(); i++) {
+            assertThat(json.path("tasks").get(i).toString()).isEqualTo(ResultsJson.task(run.get(i)).toString());
+        }
+    }
+
     private static String data(String html) {
         int start = html.indexOf("id=\"evalunit-data\">");
         return html.substring(start, html.indexOf("</script>", start));

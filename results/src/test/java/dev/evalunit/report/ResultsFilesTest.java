@@ -124,6 +124,27 @@ class ResultsFilesTest {
     }
 
     @Test
+    void readsAFileLargerThanItsReadBufferLineByLineWithLinesAcrossTheBuffersEdges() throws IOException {
+        List<TaskRecord> written = new ArrayList<>();
+        try (ResultsWriter writer = ResultsFiles.open(dir)) {
+            for (int i = 0; i < 2000; i++) {
+                TaskRecord task = Records.passed("task-" + i + "-" + "é".repeat(i % 7), "sre");
+                writer.add(task);
+                written.add(task);
+            }
+        }
+        Path file = dir.resolve(ResultsFiles.RESULTS_FILE);
+        assertThat(Files.size(file)).isGreaterThan(4 * 64 * 1024);
+        // A cut last line after them still is the only thing skipped.
+        Files.writeString(file, "{\"suite\":\"S\",\"ta", StandardOpenOption.APPEND);
+
+        Results results = ResultsFiles.readResults(file);
+
+        assertThat(results.tasks()).containsExactlyElementsOf(written);
+        assertThat(results.warnings()).singleElement().asString().startsWith(file + ":2001: skipped an incomplete last line");
+    }
+
+    @Test
     void namesTheFileTheLineAndTheFieldOfABrokenLine() throws IOException {
         Path file = dir.resolve(ResultsFiles.RESULTS_FILE);
         try (ResultsWriter writer = ResultsFiles.open(dir)) {
