@@ -214,7 +214,8 @@ public final class BuildResults implements AutoCloseable {
             suites.forEach(suiteNode::put);
             sandboxes.forEach(updated.putArray("sandboxes")::add);
             writeAtomically(directory.resolve(BUILD_FILE), MAPPER.writeValueAsString(updated) + "\n");
-            Results read = ResultsFiles.readResults(directory.resolve(ResultsFiles.RESULTS_FILE));
+            // Without spans: the report reads them again from the file (see HtmlReport.write).
+            Results read = ResultsFiles.readResults(directory.resolve(ResultsFiles.RESULTS_FILE), false);
             List<TaskRecord> tasks = read.latest();
             // One execution unconfined makes the whole build's code unconfined; kinds that differ are said as they are.
             Summary summary = Summary.of(tasks, shard, suites).withSandbox(sandboxes.contains("none") ? "none"
@@ -239,7 +240,8 @@ public final class BuildResults implements AutoCloseable {
      * The whole build's results as one execution leaves them.
      *
      * @param summary what {@code summary.json} now holds
-     * @param tasks every task of the build, each once (the latest line of a task scored again)
+     * @param tasks every task of the build, each once (the latest line of a task scored again),
+     *        without their spans
      * @param warnings what a reader should know: lines skipped, tasks scored more than once
      */
     public record Build(Summary summary, List<TaskRecord> tasks, List<String> warnings) {

@@ -66,6 +66,13 @@ public final class HtmlReport {
      */
     private static void render(List<TaskRecord> tasks, Map<String, Integer> suiteTaskCounts,
             Optional<List<TaskVerdict>> baseline, Prices prices, Writer out) throws IOException {
+        render(tasks, suiteTaskCounts, baseline, prices, out, Optional.empty());
+    }
+
+    /** @param taskLines each task's JSON as {@code results.jsonl} holds it, in the order of {@code tasks}, if given */
+    private static void render(List<TaskRecord> tasks, Map<String, Integer> suiteTaskCounts,
+            Optional<List<TaskVerdict>> baseline, Prices prices, Writer out, Optional<List<String>> taskLines)
+            throws IOException {
         Objects.requireNonNull(tasks, "tasks");
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(prices, "prices");
@@ -76,8 +83,15 @@ public final class HtmlReport {
             json.writeFieldName("summary");
             json.writeTree(ResultsJson.summary(Summary.of(tasks, Optional.empty(), suiteTaskCounts)));
             json.writeArrayFieldStart("tasks");
-            for (TaskRecord task : tasks) {
-                json.writeTree(ResultsJson.task(task));
+            if (taskLines.isPresent()) {
+                for (String line : taskLines.get()) {
+                    // Written by ResultsJson.line and read back once already: JSON, placed as it is.
+                    json.writeRawValue(line);
+                }
+            } else {
+                for (TaskRecord task : tasks) {
+                    json.writeTree(ResultsJson.task(task));
+                }
             }
             json.writeEndArray();
             Optional<ObjectNode> costs = costs(tasks, prices);
@@ -118,6 +132,28 @@ public final class HtmlReport {
         Objects.requireNonNull(reportDir, "reportDir");
         return ResultsFiles.writeAtomically(reportDir, REPORT_FILE,
                 out -> render(tasks, suiteTaskCounts, baseline, prices, out));
+    }
+
+    /**
+     * Writes {@value #REPORT_FILE} atomically into {@code reportDir} for a build whose results are in
+     * {@code results}: the figures from {@code tasks}, which may be without spans, and each task's
+     * data, spans included, read again from the file line by line, so that a build of tens of
+     * thousands of tasks never holds them all as records.
+     *
+     * @param results the build's {@code results.jsonl}, or its report directory; the lines {@code tasks} were read from
+     * @return the file written
+     * @throws IOException if it cannot be read or written
+     * @see #write(Path, List, Map, Optional, Prices)
+     */
+    public static Path write(Path reportDir, List<TaskRecord> tasks, Map<String, Integer> suiteTaskCounts,
+            Optional<List<TaskVerdict>> baseline, Prices prices, Path results) throws IOException {
+        Objects.requireNonNull(reportDir, "reportDir");
+        List<String> lines = ResultsFiles.latestLines(results);
+        // Another execution of the build appended meanwhile: the tasks as given, which may lack spans,
+        // rather than a list that disagrees with the figures above it.
+        Optional<List<String>> taskLines = lines.size() == tasks.size() ? Optional.of(lines) : Optional.empty();
+        return ResultsFiles.writeAtomically(reportDir, REPORT_FILE,
+                out -> render(tasks, suiteTaskCounts, baseline, prices, out, taskLines));
     }
 
     /**

@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
@@ -117,9 +118,57 @@ public final class ResultsFiles {
      * @throws IOException if the file cannot be read
      */
     public static Results readResults(Path path) throws IOException {
+        return readResults(path, true);
+    }
+
+    /**
+     * {@link #readResults(Path)}, leaving out the spans of every trial when {@code spans} is false:
+     * what the summary, the build log and the gate read, at a fraction of the memory (a build of
+     * 50,000 tasks holds them all at its end).
+     */
+    static Results readResults(Path path, boolean spans) throws IOException {
         Path file = fileIn(path, RESULTS_FILE);
         List<TaskRecord> tasks = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        eachLine(file, (text, lineNumber, lastAndCut) -> readLine(file, text, lineNumber, lastAndCut, spans, tasks,
+                warnings));
+        return new Results(file, tasks, warnings);
+    }
+
+    /**
+     * The latest line of each task in {@code results.jsonl}, as written (compact JSON), in the order
+     * of {@link Results#latest()}: what the HTML report embeds, read again rather than held as records.
+     * A cut last line is left out, as {@link #readResults(Path)} leaves it out.
+     */
+    static List<String> latestLines(Path path) throws IOException {
+        Path file = fileIn(path, RESULTS_FILE);
+        Map<TaskKey, String> latest = new java.util.LinkedHashMap<>();
+        eachLine(file, (text, lineNumber, lastAndCut) -> {
+            String line = text.strip();
+            if (line.isEmpty()) {
+                return;
+            }
+            JsonNode json;
+            try {
+                json = ResultsJson.parse(line);
+            } catch (JsonProcessingException e) {
+                if (lastAndCut) {
+                    return;
+                }
+                throw new ResultsFileException(file, lineNumber, "not valid JSON: " + e.getOriginalMessage(), e);
+            }
+            TaskKey key = new TaskKey(json.path("suite").asText(), json.path("task").asText(), json.path("model").asText());
+            latest.remove(key); // a task scored again moves to the end, as in Scoreboard
+            latest.put(key, line);
+        });
+        return List.copyOf(latest.values());
+    }
+
+    private interface LineReader {
+        void read(String text, int lineNumber, boolean lastAndCut) throws IOException;
+    }
+
+    private static void eachLine(Path file, LineReader reader) throws IOException {
         // Line by line, never the whole file at once: a build of 50,000 tasks writes tens of MB.
         try (java.io.Reader in = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
             StringBuilder line = new StringBuilder();
@@ -130,7 +179,7 @@ public final class ResultsFiles {
                 for (int i = 0; i < read; i++) {
                     if (buffer[i] == '\n') {
                         line.append(buffer, from, i - from);
-                        readLine(file, line.toString(), ++lineNumber, false, tasks, warnings);
+                        reader.read(line.toString(), ++lineNumber, false);
                         line.setLength(0);
                         from = i + 1;
                     }
@@ -139,14 +188,13 @@ public final class ResultsFiles {
             }
             if (line.length() > 0) {
                 // No line end after it: the last line, perhaps cut by a run stopped while writing it.
-                readLine(file, line.toString(), ++lineNumber, true, tasks, warnings);
+                reader.read(line.toString(), ++lineNumber, true);
             }
         }
-        return new Results(file, tasks, warnings);
     }
 
-    private static void readLine(Path file, String text, int lineNumber, boolean lastAndCut, List<TaskRecord> tasks,
-                                 List<String> warnings) throws ResultsFileException {
+    private static void readLine(Path file, String text, int lineNumber, boolean lastAndCut, boolean spans,
+                                 List<TaskRecord> tasks, List<String> warnings) throws ResultsFileException {
         String line = text.strip();
         if (line.isEmpty()) {
             return;
@@ -161,6 +209,13 @@ public final class ResultsFiles {
                 return;
             }
             throw new ResultsFileException(file, lineNumber, "not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!spans) {
+            json.path("trials").forEach(trial -> {
+                if (trial instanceof com.fasterxml.jackson.databind.node.ObjectNode fields) {
+                    fields.remove("spans");
+                }
+            });
         }
         try {
             tasks.add(ResultsJson.task(json));

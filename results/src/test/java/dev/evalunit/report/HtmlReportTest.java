@@ -86,6 +86,25 @@ class HtmlReportTest {
         }
     }
 
+    @Test
+    void aReportFromTheResultsFileHasEveryTasksSpansThoughTheTasksGivenHaveNone() throws IOException {
+        List<TaskRecord> run = ReportFixtures.run();
+        try (ResultsWriter writer = ResultsFiles.open(dir)) {
+            writer.add(Records.failed("tools/oom")); // scored again below: only its latest line counts
+            for (TaskRecord task : run) {
+                writer.add(task);
+            }
+        }
+        Results slim = ResultsFiles.readResults(dir, false);
+        assertThat(slim.latest()).allSatisfy(task -> assertThat(task.trials())
+                .allSatisfy(trial -> assertThat(trial.spans()).isEmpty()));
+        assertThat(run).anySatisfy(task -> assertThat(task.trials()).anySatisfy(trial -> assertThat(trial.spans()).isNotEmpty()));
+
+        Path file = HtmlReport.write(dir, slim.latest(), Map.of(), Optional.empty(), Prices.none(), dir);
+
+        assertThat(Files.readString(file)).isEqualTo(HtmlReport.render(run, Map.of(), Optional.empty(), Prices.none()));
+    }
+
     private static String data(String html) {
         int start = html.indexOf("id=\"evalunit-data\">");
         return html.substring(start, html.indexOf("</script>", start));

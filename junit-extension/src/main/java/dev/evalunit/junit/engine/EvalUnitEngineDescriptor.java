@@ -70,7 +70,7 @@ final class EvalUnitEngineDescriptor extends EngineDescriptor implements Node<Ev
                 return Optional.empty();
             }
             return Optional.of("EvalUnit report: " + HtmlReport.write(report.directory(), tasks,
-                    report.suiteSizes(), Optional.empty(), prices));
+                    report.suiteSizes(), Optional.empty(), prices, report.directory()));
         } catch (IOException | RuntimeException e) {
             return Optional.of("EvalUnit could not write " + report.directory().resolve(HtmlReport.REPORT_FILE) + ": " + e.getMessage());
         }
