@@ -72,6 +72,19 @@ public record TaskRecord(
     }
 
     /** @return the key that identifies this task in a run: suite, task and model */
+    /**
+     * @return this task without what only a reader of the task itself needs (each trial's checks,
+     *         transcript and spans, and the text of its failure or error, whose presence stays):
+     *         what figures over a whole run need, at a fraction of the memory
+     */
+    public TaskRecord outline() {
+        List<TrialRecord> outlined = trials.stream().map(trial -> new TrialRecord(trial.trial(), trial.passed(),
+                trial.durationMs(), List.of(), trial.inputTokens(), trial.outputTokens(),
+                trial.failure().map(text -> ""), trial.error().map(text -> ""))).toList();
+        return new TaskRecord(suite, task, file, model, tags, status, outlined, passedTrials, pass, durationMs, version,
+                clusterKey);
+    }
+
     public TaskKey key() {
         return new TaskKey(suite, task, model);
     }

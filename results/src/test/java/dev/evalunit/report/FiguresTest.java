@@ -11,6 +11,22 @@ import static org.assertj.core.api.Assertions.within;
 class FiguresTest {
 
     @Test
+    void theOutlineOfEveryTaskGivesTheSameFiguresWithoutChecksTranscriptsOrSpans() {
+        List<TaskRecord> run = new java.util.ArrayList<>(ReportFixtures.run());
+        run.add(Records.task("SreEvalTest", "tools/disk", "gpt-4o", TaskOutcome.FAILED, 3, 1, "sre"));
+        List<TaskRecord> outlines = run.stream().map(TaskRecord::outline).toList();
+
+        assertThat(Figures.of(outlines)).isEqualTo(Figures.of(run));
+        assertThat(outlines).flatExtracting(TaskRecord::trials).allSatisfy(trial -> {
+            assertThat(trial.checks()).isEmpty();
+            assertThat(trial.transcript()).isEmpty();
+            assertThat(trial.spans()).isEmpty();
+        });
+        assertThat(outlines).extracting(TaskRecord::key).containsExactlyElementsOf(run.stream().map(TaskRecord::key).toList());
+        assertThat(run).flatExtracting(TaskRecord::trials).anySatisfy(trial -> assertThat(trial.spans()).isNotEmpty());
+    }
+
+    @Test
     void passRateLeavesErrorsOut() {
         Figures figures = Figures.of(List.of(Records.passed("a"), Records.passed("b"), Records.failed("c"),
                 Records.failed("d"), Records.errored("e")));
