@@ -214,7 +214,7 @@ public final class BuildResults implements AutoCloseable {
             suites.forEach(suiteNode::put);
             sandboxes.forEach(updated.putArray("sandboxes")::add);
             writeAtomically(directory.resolve(BUILD_FILE), MAPPER.writeValueAsString(updated) + "\n");
-            // Without spans: the report reads them again from the file (see HtmlReport.write).
+            // Outlines: the report reads each task whole again from the file (see HtmlReport.write).
             Results read = ResultsFiles.readResults(directory.resolve(ResultsFiles.RESULTS_FILE), false);
             List<TaskRecord> tasks = read.latest();
             // One execution unconfined makes the whole build's code unconfined; kinds that differ are said as they are.
@@ -240,8 +240,8 @@ public final class BuildResults implements AutoCloseable {
      * The whole build's results as one execution leaves them.
      *
      * @param summary what {@code summary.json} now holds
-     * @param tasks every task of the build, each once (the latest line of a task scored again),
-     *        without their spans
+     * @param tasks every task of the build, each once (the latest line of a task scored again), as
+     *        its {@linkplain TaskRecord#outline() outline}
      * @param warnings what a reader should know: lines skipped, tasks scored more than once
      */
     public record Build(Summary summary, List<TaskRecord> tasks, List<String> warnings) {

@@ -71,7 +71,7 @@ public final class HtmlReport {
 
     /** @param taskLines each task's JSON as {@code results.jsonl} holds it, in the order of {@code tasks}, if given */
     private static void render(List<TaskRecord> tasks, Map<String, Integer> suiteTaskCounts,
-            Optional<List<TaskVerdict>> baseline, Prices prices, Writer out, Optional<List<String>> taskLines)
+            Optional<List<TaskVerdict>> baseline, Prices prices, Writer out, Optional<TaskLines> taskLines)
             throws IOException {
         Objects.requireNonNull(tasks, "tasks");
         Objects.requireNonNull(baseline, "baseline");
@@ -84,10 +84,8 @@ public final class HtmlReport {
             json.writeTree(ResultsJson.summary(Summary.of(tasks, Optional.empty(), suiteTaskCounts)));
             json.writeArrayFieldStart("tasks");
             if (taskLines.isPresent()) {
-                for (String line : taskLines.get()) {
-                    // Written by ResultsJson.line and read back once already: JSON, placed as it is.
-                    json.writeRawValue(line);
-                }
+                // Written by ResultsJson.line and read back once already: JSON, placed as it is.
+                taskLines.get().each(json::writeRawValue);
             } else {
                 for (TaskRecord task : tasks) {
                     json.writeTree(ResultsJson.task(task));
@@ -148,12 +146,18 @@ public final class HtmlReport {
     public static Path write(Path reportDir, List<TaskRecord> tasks, Map<String, Integer> suiteTaskCounts,
             Optional<List<TaskVerdict>> baseline, Prices prices, Path results) throws IOException {
         Objects.requireNonNull(reportDir, "reportDir");
-        List<String> lines = ResultsFiles.latestLines(results);
+        Map<TaskKey, Integer> occurrences = ResultsFiles.occurrences(results);
         // Another execution of the build appended meanwhile: the tasks as given, which may lack spans,
         // rather than a list that disagrees with the figures above it.
-        Optional<List<String>> taskLines = lines.size() == tasks.size() ? Optional.of(lines) : Optional.empty();
+        Optional<TaskLines> taskLines = occurrences.size() == tasks.size()
+                ? Optional.of(each -> ResultsFiles.eachLatestLine(results, occurrences, each)) : Optional.empty();
         return ResultsFiles.writeAtomically(reportDir, REPORT_FILE,
                 out -> render(tasks, suiteTaskCounts, baseline, prices, out, taskLines));
+    }
+
+    /** Gives each task's line of {@code results.jsonl}, in the order of the tasks. */
+    private interface TaskLines {
+        void each(ResultsFiles.LineConsumer line) throws IOException;
     }
 
     /**

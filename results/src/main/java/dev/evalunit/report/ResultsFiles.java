@@ -122,27 +122,55 @@ public final class ResultsFiles {
     }
 
     /**
-     * {@link #readResults(Path)}, leaving out the spans of every trial when {@code spans} is false:
-     * what the summary, the build log and the gate read, at a fraction of the memory (a build of
-     * 50,000 tasks holds them all at its end).
+     * {@link #readResults(Path)}, each task as its {@linkplain TaskRecord#outline() outline} when
+     * {@code whole} is false: what the summary, the build log and the gate read, at a fraction of the
+     * memory (a build of 50,000 tasks holds them all at its end).
      */
-    static Results readResults(Path path, boolean spans) throws IOException {
+    static Results readResults(Path path, boolean whole) throws IOException {
         Path file = fileIn(path, RESULTS_FILE);
         List<TaskRecord> tasks = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        eachLine(file, (text, lineNumber, lastAndCut) -> readLine(file, text, lineNumber, lastAndCut, spans, tasks,
+        eachLine(file, (text, lineNumber, lastAndCut) -> readLine(file, text, lineNumber, lastAndCut, whole, tasks,
                 warnings));
         return new Results(file, tasks, warnings);
     }
 
-    /**
-     * The latest line of each task in {@code results.jsonl}, as written (compact JSON), in the order
-     * of {@link Results#latest()}: what the HTML report embeds, read again rather than held as records.
-     * A cut last line is left out, as {@link #readResults(Path)} leaves it out.
-     */
-    static List<String> latestLines(Path path) throws IOException {
+    /** What {@link #eachLatestLine} is given: how many lines each task has in the file. */
+    static Map<TaskKey, Integer> occurrences(Path path) throws IOException {
         Path file = fileIn(path, RESULTS_FILE);
-        Map<TaskKey, String> latest = new java.util.LinkedHashMap<>();
+        Map<TaskKey, Integer> counts = new java.util.HashMap<>();
+        eachTaskLine(file, (key, line) -> counts.merge(key, 1, Integer::sum));
+        return counts;
+    }
+
+    /**
+     * Gives the latest line of each task in {@code results.jsonl}, as written (compact JSON), in the
+     * order of {@link Results#latest()} (a task's latest line is where it last finished), reading the
+     * file line by line: what the HTML report embeds, never held as records. A cut last line is left
+     * out, as {@link #readResults(Path)} leaves it out.
+     *
+     * @param occurrences what {@link #occurrences} said of the same file
+     */
+    static void eachLatestLine(Path path, Map<TaskKey, Integer> occurrences, LineConsumer latest) throws IOException {
+        Path file = fileIn(path, RESULTS_FILE);
+        Map<TaskKey, Integer> seen = new java.util.HashMap<>();
+        eachTaskLine(file, (key, line) -> {
+            if (seen.merge(key, 1, Integer::sum).equals(occurrences.get(key))) {
+                latest.accept(line);
+            }
+        });
+    }
+
+    /** Takes one line of text. */
+    interface LineConsumer {
+        void accept(String line) throws IOException;
+    }
+
+    private interface TaskLineReader {
+        void read(TaskKey key, String line) throws IOException;
+    }
+
+    private static void eachTaskLine(Path file, TaskLineReader reader) throws IOException {
         eachLine(file, (text, lineNumber, lastAndCut) -> {
             String line = text.strip();
             if (line.isEmpty()) {
@@ -157,11 +185,9 @@ public final class ResultsFiles {
                 }
                 throw new ResultsFileException(file, lineNumber, "not valid JSON: " + e.getOriginalMessage(), e);
             }
-            TaskKey key = new TaskKey(json.path("suite").asText(), json.path("task").asText(), json.path("model").asText());
-            latest.remove(key); // a task scored again moves to the end, as in Scoreboard
-            latest.put(key, line);
+            reader.read(new TaskKey(json.path("suite").asText(), json.path("task").asText(), json.path("model").asText()),
+                    line);
         });
-        return List.copyOf(latest.values());
     }
 
     private interface LineReader {
@@ -193,7 +219,7 @@ public final class ResultsFiles {
         }
     }
 
-    private static void readLine(Path file, String text, int lineNumber, boolean lastAndCut, boolean spans,
+    private static void readLine(Path file, String text, int lineNumber, boolean lastAndCut, boolean whole,
                                  List<TaskRecord> tasks, List<String> warnings) throws ResultsFileException {
         String line = text.strip();
         if (line.isEmpty()) {
@@ -210,15 +236,9 @@ public final class ResultsFiles {
             }
             throw new ResultsFileException(file, lineNumber, "not valid JSON: " + e.getOriginalMessage(), e);
         }
-        if (!spans) {
-            json.path("trials").forEach(trial -> {
-                if (trial instanceof com.fasterxml.jackson.databind.node.ObjectNode fields) {
-                    fields.remove("spans");
-                }
-            });
-        }
         try {
-            tasks.add(ResultsJson.task(json));
+            TaskRecord task = ResultsJson.task(json);
+            tasks.add(whole ? task : task.outline());
         } catch (ResultsJson.ShapeException | IllegalArgumentException e) {
             throw new ResultsFileException(file, lineNumber, "not a task line: " + e.getMessage(), e);
         }
