@@ -14,8 +14,12 @@ import java.util.function.IntConsumer;
  */
 final class ParallelLoad {
 
-    /** Below this many files a second thread costs more than it saves. */
-    static final int SEQUENTIAL_BELOW = 64;
+    /**
+     * Below this many files the suite loads on the caller's thread: cold, a second thread competes
+     * with the JIT and class loading for the cores, and 400 files loaded 0.1-0.2 s slower on two
+     * cores in parallel (docs/benchmarks.md); 10,000 loaded 4% faster.
+     */
+    static final int PARALLEL_FROM = 2_000;
 
     private ParallelLoad() {
     }
@@ -24,11 +28,12 @@ final class ParallelLoad {
      * Calls {@code work} once for each index below {@code count}, in no given order, and returns
      * when every call has returned.
      *
+     * @param parallelFrom from how many calls on other threads share them ({@link #PARALLEL_FROM})
      * @throws RuntimeException the first a call threw (the others still ran); {@code work} is
      *         expected to turn a file's problems into values, not to throw
      */
-    static void forEach(int count, IntConsumer work) {
-        int threads = Math.min(Runtime.getRuntime().availableProcessors(), count / SEQUENTIAL_BELOW + 1);
+    static void forEach(int count, int parallelFrom, IntConsumer work) {
+        int threads = count < parallelFrom ? 1 : Runtime.getRuntime().availableProcessors();
         if (threads <= 1) {
             for (int i = 0; i < count; i++) {
                 work.accept(i);

@@ -34,6 +34,17 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 public final class SuiteLoader {
 
     private final TaskFileLoader loader = new TaskFileLoader();
+    private final int parallelFrom;
+
+    /** A loader that loads a suite of {@value ParallelLoad#PARALLEL_FROM} files or more on every processor. */
+    public SuiteLoader() {
+        this(ParallelLoad.PARALLEL_FROM);
+    }
+
+    /** @param parallelFrom from how many files a suite loads on every processor (tests make it small) */
+    SuiteLoader(int parallelFrom) {
+        this.parallelFrom = parallelFrom;
+    }
 
     /**
      * @param documents the suite's files, in the order that decides which of two tasks with the
@@ -48,7 +59,7 @@ public final class SuiteLoader {
             chains.add(defaults(document.defaults(), defaults));
         }
         LoadedFile[] files = new LoadedFile[documents.size()];
-        ParallelLoad.forEach(documents.size(), i -> {
+        ParallelLoad.forEach(documents.size(), parallelFrom, i -> {
             if (chains.get(i).error().isEmpty()) {
                 files[i] = loadOne(documents.get(i), chains.get(i).layers());
             }

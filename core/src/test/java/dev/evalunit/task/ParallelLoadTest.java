@@ -15,14 +15,14 @@ class ParallelLoadTest {
 
     @Test
     void callsTheWorkOnceForEveryIndexWithTheCallersContextClassLoader() {
-        int count = 50 * ParallelLoad.SEQUENTIAL_BELOW;
+        int count = 3200;
         AtomicIntegerArray calls = new AtomicIntegerArray(count);
         Set<ClassLoader> loaders = ConcurrentHashMap.newKeySet();
         ClassLoader before = Thread.currentThread().getContextClassLoader();
         ClassLoader users = new URLClassLoader(new URL[0], before);
         Thread.currentThread().setContextClassLoader(users);
         try {
-            ParallelLoad.forEach(count, i -> {
+            ParallelLoad.forEach(count, 64, i -> {
                 calls.incrementAndGet(i);
                 loaders.add(Thread.currentThread().getContextClassLoader());
             });
@@ -37,11 +37,20 @@ class ParallelLoadTest {
     }
 
     @Test
+    void belowTheThresholdEveryCallIsOnTheCallersThread() {
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+
+        ParallelLoad.forEach(ParallelLoad.PARALLEL_FROM - 1, ParallelLoad.PARALLEL_FROM, i -> threads.add(Thread.currentThread()));
+
+        assertThat(threads).containsExactly(Thread.currentThread());
+    }
+
+    @Test
     void rethrowsWhatAWorkThrewOnceEveryOtherIndexRan() {
-        int count = 10 * ParallelLoad.SEQUENTIAL_BELOW;
+        int count = 640;
         AtomicIntegerArray calls = new AtomicIntegerArray(count);
 
-        assertThatThrownBy(() -> ParallelLoad.forEach(count, i -> {
+        assertThatThrownBy(() -> ParallelLoad.forEach(count, 64, i -> {
             calls.incrementAndGet(i);
             if (i == 123) {
                 throw new IllegalStateException("index 123 is broken");

@@ -35,14 +35,14 @@ class SuiteLoaderTest {
     @Test
     void aSuiteLargeEnoughToLoadOnSeveralThreadsKeepsItsOrderItsDuplicatesAndItsErrors() throws IOException {
         List<TaskDocument> documents = new java.util.ArrayList<>();
-        for (int i = 0; i < 10 * ParallelLoad.SEQUENTIAL_BELOW; i++) {
+        for (int i = 0; i < 640; i++) {
             String id = i == 7 || i == 600 ? "twice" : "task-" + i;
             String content = i == 300 ? "prompt: Hi\nexpct: {output: [contains: a]}\n"
                     : "id: " + id + "\nprompt: P" + i + "\nexpect: {output: [contains: a]}\n";
             documents.add(file(String.format("t%04d.yaml", i), content));
         }
 
-        List<LoadedFile> loaded = new SuiteLoader().load(documents);
+        List<LoadedFile> loaded = new SuiteLoader(64).load(documents);
 
         assertThat(loaded).extracting(LoadedFile::document).containsExactlyElementsOf(documents);
         assertThat(loaded.get(7).file()).isPresent();
