@@ -130,8 +130,14 @@ public final class ResultsFiles {
         Path file = fileIn(path, RESULTS_FILE);
         List<TaskRecord> tasks = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        eachLine(file, (text, lineNumber, lastAndCut) -> readLine(file, text, lineNumber, lastAndCut, whole, tasks,
-                warnings));
+        eachJsonLine(file, warnings, (json, line, lineNumber) -> {
+            try {
+                TaskRecord task = ResultsJson.task(json);
+                tasks.add(whole ? task : task.outline());
+            } catch (ResultsJson.ShapeException | IllegalArgumentException e) {
+                throw new ResultsFileException(file, lineNumber, "not a task line: " + e.getMessage(), e);
+            }
+        });
         return new Results(file, tasks, warnings);
     }
 
@@ -171,6 +177,19 @@ public final class ResultsFiles {
     }
 
     private static void eachTaskLine(Path file, TaskLineReader reader) throws IOException {
+        eachJsonLine(file, new ArrayList<>(), (json, line, lineNumber) -> reader.read(
+                new TaskKey(json.path("suite").asText(), json.path("task").asText(), json.path("model").asText()), line));
+    }
+
+    private interface JsonLineReader {
+        void read(JsonNode json, String line, int lineNumber) throws IOException;
+    }
+
+    /**
+     * Gives each non-blank line of {@code file} parsed; a cut last line that does not parse is left
+     * out with a line in {@code warnings}, any other line that does not parse is an error naming it.
+     */
+    private static void eachJsonLine(Path file, List<String> warnings, JsonLineReader reader) throws IOException {
         eachLine(file, (text, lineNumber, lastAndCut) -> {
             String line = text.strip();
             if (line.isEmpty()) {
@@ -181,12 +200,13 @@ public final class ResultsFiles {
                 json = ResultsJson.parse(line);
             } catch (JsonProcessingException e) {
                 if (lastAndCut) {
+                    warnings.add(file + ":" + lineNumber + ": skipped an incomplete last line (the run was probably"
+                            + " stopped while writing it)");
                     return;
                 }
                 throw new ResultsFileException(file, lineNumber, "not valid JSON: " + e.getOriginalMessage(), e);
             }
-            reader.read(new TaskKey(json.path("suite").asText(), json.path("task").asText(), json.path("model").asText()),
-                    line);
+            reader.read(json, line, lineNumber);
         });
     }
 
@@ -216,31 +236,6 @@ public final class ResultsFiles {
                 // No line end after it: the last line, perhaps cut by a run stopped while writing it.
                 reader.read(line.toString(), ++lineNumber, true);
             }
-        }
-    }
-
-    private static void readLine(Path file, String text, int lineNumber, boolean lastAndCut, boolean whole,
-                                 List<TaskRecord> tasks, List<String> warnings) throws ResultsFileException {
-        String line = text.strip();
-        if (line.isEmpty()) {
-            return;
-        }
-        JsonNode json;
-        try {
-            json = ResultsJson.parse(line);
-        } catch (JsonProcessingException e) {
-            if (lastAndCut) {
-                warnings.add(file + ":" + lineNumber + ": skipped an incomplete last line (the run was probably"
-                        + " stopped while writing it)");
-                return;
-            }
-            throw new ResultsFileException(file, lineNumber, "not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        try {
-            TaskRecord task = ResultsJson.task(json);
-            tasks.add(whole ? task : task.outline());
-        } catch (ResultsJson.ShapeException | IllegalArgumentException e) {
-            throw new ResultsFileException(file, lineNumber, "not a task line: " + e.getMessage(), e);
         }
     }
 
