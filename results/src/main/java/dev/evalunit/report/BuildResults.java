@@ -223,7 +223,7 @@ public final class BuildResults implements AutoCloseable {
             ResultsFiles.writeSummary(directory, summary);
             List<String> notes = new ArrayList<>(read.warnings());
             notes.addAll(read.scoredAgain());
-            return new Build(summary, tasks, notes);
+            return new Build(summary, tasks, notes, read.occurrences());
         });
     }
 
@@ -243,13 +243,17 @@ public final class BuildResults implements AutoCloseable {
      * @param tasks every task of the build, each once (the latest line of a task scored again), as
      *        its {@linkplain TaskRecord#outline() outline}
      * @param warnings what a reader should know: lines skipped, tasks scored more than once
+     * @param occurrences how many lines each task had in {@code results.jsonl} when it was read, for
+     *        {@link HtmlReport#write(Path, List, Map, Optional, Prices, Path, Map)} to find each task's latest
      */
-    public record Build(Summary summary, List<TaskRecord> tasks, List<String> warnings) {
+    public record Build(Summary summary, List<TaskRecord> tasks, List<String> warnings,
+                        Map<TaskKey, Integer> occurrences) {
 
         public Build {
             Objects.requireNonNull(summary, "summary");
             tasks = List.copyOf(tasks);
             warnings = List.copyOf(warnings);
+            occurrences = Map.copyOf(occurrences);
         }
     }
 

@@ -53,7 +53,7 @@ public final class HtmlReport {
             Optional<List<TaskVerdict>> baseline, Prices prices) {
         java.io.StringWriter html = new java.io.StringWriter();
         try {
-            render(tasks, suiteTaskCounts, baseline, prices, html);
+            render(tasks, suiteTaskCounts, baseline, prices, html, Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,13 +63,10 @@ public final class HtmlReport {
     /**
      * Writes the report's HTML to {@code out} as it goes: one task's JSON at a time, never the whole
      * data as one tree or one string (a build of 50,000 tasks would hold hundreds of MB).
+     *
+     * @param taskLines each task's JSON as {@code results.jsonl} holds it, in the order of {@code tasks};
+     *        when empty, written from {@code tasks}
      */
-    private static void render(List<TaskRecord> tasks, Map<String, Integer> suiteTaskCounts,
-            Optional<List<TaskVerdict>> baseline, Prices prices, Writer out) throws IOException {
-        render(tasks, suiteTaskCounts, baseline, prices, out, Optional.empty());
-    }
-
-    /** @param taskLines each task's JSON as {@code results.jsonl} holds it, in the order of {@code tasks}, if given */
     private static void render(List<TaskRecord> tasks, Map<String, Integer> suiteTaskCounts,
             Optional<List<TaskVerdict>> baseline, Prices prices, Writer out, Optional<TaskLines> taskLines)
             throws IOException {
@@ -129,30 +126,28 @@ public final class HtmlReport {
             Optional<List<TaskVerdict>> baseline, Prices prices) throws IOException {
         Objects.requireNonNull(reportDir, "reportDir");
         return ResultsFiles.writeAtomically(reportDir, REPORT_FILE,
-                out -> render(tasks, suiteTaskCounts, baseline, prices, out));
+                out -> render(tasks, suiteTaskCounts, baseline, prices, out, Optional.empty()));
     }
 
     /**
      * Writes {@value #REPORT_FILE} atomically into {@code reportDir} for a build whose results are in
-     * {@code results}: the figures from {@code tasks}, which may be without spans, and each task's
-     * data, spans included, read again from the file line by line, so that a build of tens of
-     * thousands of tasks never holds them all as records.
+     * {@code results}: the figures from {@code tasks}, which may be outlines, and each task's data,
+     * spans included, read again from the file line by line, so that a build of tens of thousands of
+     * tasks never holds them all as records.
      *
      * @param results the build's {@code results.jsonl}, or its report directory; the lines {@code tasks} were read from
+     * @param occurrences how many lines each task had when {@code tasks} were read ({@link BuildResults.Build#occurrences()})
      * @return the file written
      * @throws IOException if it cannot be read or written
      * @see #write(Path, List, Map, Optional, Prices)
      */
     public static Path write(Path reportDir, List<TaskRecord> tasks, Map<String, Integer> suiteTaskCounts,
-            Optional<List<TaskVerdict>> baseline, Prices prices, Path results) throws IOException {
+            Optional<List<TaskVerdict>> baseline, Prices prices, Path results, Map<TaskKey, Integer> occurrences)
+            throws IOException {
         Objects.requireNonNull(reportDir, "reportDir");
-        Map<TaskKey, Integer> occurrences = ResultsFiles.occurrences(results);
-        // Another execution of the build appended meanwhile: the tasks as given, which may lack spans,
-        // rather than a list that disagrees with the figures above it.
-        Optional<TaskLines> taskLines = occurrences.size() == tasks.size()
-                ? Optional.of(each -> ResultsFiles.eachLatestLine(results, occurrences, each)) : Optional.empty();
-        return ResultsFiles.writeAtomically(reportDir, REPORT_FILE,
-                out -> render(tasks, suiteTaskCounts, baseline, prices, out, taskLines));
+        Objects.requireNonNull(occurrences, "occurrences");
+        return ResultsFiles.writeAtomically(reportDir, REPORT_FILE, out -> render(tasks, suiteTaskCounts, baseline,
+                prices, out, Optional.of(each -> ResultsFiles.eachLatestLine(results, occurrences, each))));
     }
 
     /** Gives each task's line of {@code results.jsonl}, in the order of the tasks. */
@@ -193,19 +188,9 @@ public final class HtmlReport {
     /**
      * JSON inside a script element ends at the first {@code </script}, whatever the JSON says: a
      * model's answer could close the element and start its own. Escaping every {@code <}, {@code >}
-     * and {@code &} keeps the JSON equal and the element closed only where the template closes it.
+     * and {@code &} (and the two line separators JavaScript ends a line at) as the characters pass
+     * keeps the JSON equal and the element closed only where the template closes it.
      */
-    static String scriptSafe(String json) {
-        java.io.StringWriter safe = new java.io.StringWriter();
-        try (Writer out = new ScriptSafeWriter(safe)) {
-            out.write(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return safe.toString();
-    }
-
-    /** {@link #scriptSafe} as the characters pass: the JSON is written through it, never held. */
     private static final class ScriptSafeWriter extends java.io.FilterWriter {
 
         ScriptSafeWriter(Writer out) {
@@ -240,7 +225,9 @@ public final class HtmlReport {
 
         @Override
         public void write(String text, int offset, int length) throws IOException {
-            write(text.toCharArray(), offset, length);
+            char[] part = new char[length];
+            text.getChars(offset, offset + length, part, 0);
+            write(part, 0, length);
         }
 
         /** The report's writer stays open: the template's end follows. */

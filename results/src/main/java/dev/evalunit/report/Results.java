@@ -43,15 +43,20 @@ public record Results(Path file, List<TaskRecord> tasks, List<String> warnings) 
      *         executions of a build), saying how often and that the latest result counts
      */
     public List<String> scoredAgain() {
-        Map<TaskKey, Integer> counts = new LinkedHashMap<>();
-        tasks.forEach(task -> counts.merge(task.key(), 1, Integer::sum));
         List<String> lines = new ArrayList<>();
-        counts.forEach((key, count) -> {
+        occurrences().forEach((key, count) -> {
             if (count > 1) {
                 lines.add(key + " was scored " + count + " times in " + file + " (a rerun, or a test class that two"
                         + " executions ran); only the latest result counts");
             }
         });
         return lines;
+    }
+
+    /** @return how many lines each task has in the file, in the order the tasks first appear */
+    Map<TaskKey, Integer> occurrences() {
+        Map<TaskKey, Integer> counts = new LinkedHashMap<>();
+        tasks.forEach(task -> counts.merge(task.key(), 1, Integer::sum));
+        return counts;
     }
 }

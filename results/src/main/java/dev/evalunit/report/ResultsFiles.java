@@ -72,13 +72,15 @@ public final class ResultsFiles {
         return writeAtomically(reportDir, SUMMARY_FILE, ResultsJson.pretty(summary));
     }
 
-    /** Writes {@code name.tmp} in {@code reportDir} (created if needed), then renames it over {@code name}. */
     /** Writes a file's text as it is produced. */
     interface TextWriting {
         void writeTo(java.io.Writer out) throws IOException;
     }
 
-    /** {@link #writeAtomically(Path, String, String)} for a text written as it is produced, never held whole. */
+    /**
+     * Writes {@code name.tmp} in {@code reportDir} (created if needed) as {@code text} produces it,
+     * never holding it whole, then renames it over {@code name}.
+     */
     static Path writeAtomically(Path reportDir, String name, TextWriting text) throws IOException {
         Files.createDirectories(reportDir);
         Path target = reportDir.resolve(name);
@@ -94,17 +96,9 @@ public final class ResultsFiles {
         return target;
     }
 
+    /** {@link #writeAtomically(Path, String, TextWriting)} of a text already whole. */
     static Path writeAtomically(Path reportDir, String name, String text) throws IOException {
-        Files.createDirectories(reportDir);
-        Path target = reportDir.resolve(name);
-        Path temporary = reportDir.resolve(name + TEMPORARY_SUFFIX);
-        try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-        return target;
+        return writeAtomically(reportDir, name, out -> out.write(text));
     }
 
     /**
@@ -141,21 +135,14 @@ public final class ResultsFiles {
         return new Results(file, tasks, warnings);
     }
 
-    /** What {@link #eachLatestLine} is given: how many lines each task has in the file. */
-    static Map<TaskKey, Integer> occurrences(Path path) throws IOException {
-        Path file = fileIn(path, RESULTS_FILE);
-        Map<TaskKey, Integer> counts = new java.util.HashMap<>();
-        eachTaskLine(file, (key, line) -> counts.merge(key, 1, Integer::sum));
-        return counts;
-    }
-
     /**
      * Gives the latest line of each task in {@code results.jsonl}, as written (compact JSON), in the
      * order of {@link Results#latest()} (a task's latest line is where it last finished), reading the
      * file line by line: what the HTML report embeds, never held as records. A cut last line is left
      * out, as {@link #readResults(Path)} leaves it out.
      *
-     * @param occurrences what {@link #occurrences} said of the same file
+     * @param occurrences how many lines each task had when the file was read ({@link Results#occurrences()});
+     *        a line appended since (another execution of the build) is not given
      */
     static void eachLatestLine(Path path, Map<TaskKey, Integer> occurrences, LineConsumer latest) throws IOException {
         Path file = fileIn(path, RESULTS_FILE);

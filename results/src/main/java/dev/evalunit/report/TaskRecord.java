@@ -71,7 +71,6 @@ public record TaskRecord(
         this(suite, task, file, model, tags, status, trials, passedTrials, pass, durationMs, Optional.empty(), Optional.empty());
     }
 
-    /** @return the key that identifies this task in a run: suite, task and model */
     /**
      * @return this task without what only a reader of the task itself needs (each trial's checks,
      *         transcript and spans, and the text of its failure or error, whose presence stays):
@@ -85,6 +84,7 @@ public record TaskRecord(
                 clusterKey);
     }
 
+    /** @return the key that identifies this task in a run: suite, task and model */
     public TaskKey key() {
         return new TaskKey(suite, task, model);
     }

@@ -100,7 +100,12 @@ class HtmlReportTest {
                 .allSatisfy(trial -> assertThat(trial.spans()).isEmpty()));
         assertThat(run).anySatisfy(task -> assertThat(task.trials()).anySatisfy(trial -> assertThat(trial.spans()).isNotEmpty()));
 
-        Path file = HtmlReport.write(dir, slim.latest(), Map.of(), Optional.empty(), Prices.none(), dir);
+        // Another execution of the build appends after the read: the report stays the read's.
+        Files.writeString(dir.resolve(ResultsFiles.RESULTS_FILE), ResultsJson.line(Records.passed("tools/disk")) + "\n"
+                + ResultsJson.line(Records.failed("tools/oom")) + "\n", java.nio.file.StandardOpenOption.APPEND);
+
+        Path file = HtmlReport.write(dir, slim.latest(), Map.of(), Optional.empty(), Prices.none(), dir,
+                slim.occurrences());
 
         assertThat(Files.readString(file)).isEqualTo(HtmlReport.render(run, Map.of(), Optional.empty(), Prices.none()));
     }

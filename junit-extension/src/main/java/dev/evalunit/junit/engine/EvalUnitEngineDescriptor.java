@@ -53,7 +53,7 @@ final class EvalUnitEngineDescriptor extends EngineDescriptor implements Node<Ev
                 text.append("EvalUnit: this execution ran ").append(report.recorded()).append(report.recorded() == 1
                         ? " task" : " tasks").append("; the figures below are the whole build's so far\n");
             }
-            Optional<String> html = htmlReport(context, report, build.tasks(), monitor.prices());
+            Optional<String> html = htmlReport(context, report, build, monitor.prices());
             text.append(SummaryText.of(build.tasks(), report.directory()));
             text.append(TokenText.of(build.tasks(), monitor.prices()));
             html.ifPresent(line -> text.append(line).append('\n'));
@@ -64,13 +64,13 @@ final class EvalUnitEngineDescriptor extends EngineDescriptor implements Node<Ev
     }
 
     private static Optional<String> htmlReport(EvalUnitExecutionContext context, RunReport report,
-            java.util.List<dev.evalunit.report.TaskRecord> tasks, dev.evalunit.report.Prices prices) {
+            dev.evalunit.report.BuildResults.Build build, dev.evalunit.report.Prices prices) {
         try {
             if (!RunMonitor.flag(context.settings(), Constants.HTML_REPORT_PROPERTY_NAME, Constants.HTML_REPORT_DEFAULT)) {
                 return Optional.empty();
             }
-            return Optional.of("EvalUnit report: " + HtmlReport.write(report.directory(), tasks,
-                    report.suiteSizes(), Optional.empty(), prices, report.directory()));
+            return Optional.of("EvalUnit report: " + HtmlReport.write(report.directory(), build.tasks(),
+                    report.suiteSizes(), Optional.empty(), prices, report.directory(), build.occurrences()));
         } catch (IOException | RuntimeException e) {
             return Optional.of("EvalUnit could not write " + report.directory().resolve(HtmlReport.REPORT_FILE) + ": " + e.getMessage());
         }
