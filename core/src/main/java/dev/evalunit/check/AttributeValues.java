@@ -64,8 +64,17 @@ final class AttributeValues {
         return String.valueOf(value);
     }
 
-    /** @return the value as failure messages show it: like {@link #text}, but a String is quoted */
+    /**
+     * @return the value as failure messages show it: like {@link #text}, but a String is quoted and
+     *         a whole double keeps its {@code .0}, so that the message shows the type a typed
+     *         comparison saw ({@code 37.0} is a double, {@code 37} an int)
+     */
     static String shown(Object value) {
-        return value instanceof String text ? Excerpt.of(text, 100) : text(value);
+        if (value instanceof String text) {
+            return Excerpt.of(text, 100);
+        }
+        String text = text(value);
+        boolean whole = text.chars().allMatch(c -> Character.isDigit(c) || c == '-');
+        return (value instanceof Double || value instanceof Float) && whole ? text + ".0" : text;
     }
 }

@@ -118,6 +118,33 @@ class TraceShapeReadingTest {
     }
 
     @Test
+    void showsAWholeDoubleWithItsPointSoAFailureTellsItFromAnInt() {
+        InMemorySpanExporter exporter = InMemorySpanExporter.create();
+        Evidence evidence;
+        try (SdkTracerProvider provider = SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()) {
+            provider.get("app").spanBuilder("convert").setAttribute("reading.fahrenheit", 37.0)
+                    .setAttribute("reading.count", 37L).startSpan().end();
+            evidence = new Evidence("", exporter.getFinishedSpanItems());
+        }
+        List<CheckResult> results = results("""
+                prompt: Hi
+                expect:
+                  spans:
+                    - name: convert
+                      attributes: {reading.fahrenheit: "> 98.5"}
+                    - name: convert
+                      attributes: {reading.count: 37.0}
+                    - name: convert
+                      attributes: {reading.fahrenheit: 37.0, reading.count: 37}
+                """, evidence);
+
+        assertThat(results.get(0).message()).contains("reading.fahrenheit was 37.0, expected > 98.5");
+        assertThat(results.get(1).message()).contains("reading.count was 37, expected = 37.0");
+        assertThat(results.get(2).passed()).as("%s", results.get(2)).isTrue();
+    }
+
+    @Test
     void refusesAnItemWithTwoQuantifiers() {
         assertThat(error("""
                 prompt: Hi
