@@ -1,14 +1,14 @@
 package dev.evalunit.examples;
 
-import dev.evalunit.check.Check;
 import dev.evalunit.check.CheckResult;
-import dev.evalunit.check.Evidence;
-import dev.evalunit.code.AnswerFormat;
-import dev.evalunit.code.CodeRun;
 import dev.evalunit.code.CodeSpec;
-import dev.evalunit.code.CodeTrial;
+import dev.evalunit.model.ModelBinding;
+import dev.evalunit.run.TaskRunner;
+import dev.evalunit.run.TrialResult;
+import dev.evalunit.task.Reference;
 import dev.evalunit.task.Task;
 import dev.evalunit.task.TaskFileLoader;
+import dev.evalunit.task.ToolCall;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,12 +33,20 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The benchmark's own test suite: for each code task of {@code otel}, wrong-but-plausible answers
- * kept in {@code otel-mutants/<task>/<mutant>/}. A mutant's folder holds the files it changes in
- * the task's reference, and a {@code reason} file: its first line, {@code fails-with: <text>}, is
- * text the failure must contain (so the mutant fails for the reason stated, not by accident); the
- * rest says what is wrong with it. Each mutant is built and run like a trial of the task, and must
- * fail; the reference passing is what the oracle run of {@link OtelInstrumentationEvalTest} shows.
+ * The benchmark's own test suite: for each code task of {@code otel} and agent task of
+ * {@code otel-agent}, wrong-but-plausible answers kept in {@code otel-mutants/<task>/<mutant>/}. A
+ * mutant's folder holds the files it changes in the task's reference, and a {@code reason} file:
+ * its first line, {@code fails-with: <text>}, is text the failure must contain (so the mutant fails
+ * for the reason stated, not by accident); the rest says what is wrong with it.
+ *
+ * <p>A mutant is scored the way the engine scores the {@code oracle}, through {@link TaskRunner},
+ * with the mutant as the task's reference: a whole-file task gets the files as its answer, an
+ * agent task gets them written through its tools, its build run and {@code finish} called, and
+ * every check of the task holds it (the workspace's and the conduct's too). The mutants of
+ * {@code otel-mutants/<task>} are held against every task of that name in both suites: the agent
+ * versions of instrumentation tasks share their workspace and reference, and must reject the same
+ * wrong answers. The reference passing is what the oracle runs of
+ * {@link OtelInstrumentationEvalTest} and {@link OtelAgentEvalTest} show.
  *
  * <p>The runs are JVM starts: they go through a pool of {@code evalunit.concurrency} threads
  * (default 2), started when the factory runs, each test waiting for its own. While writing a
@@ -46,15 +55,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OtelMutantsTest {
 
-    private static final Path TASKS = Path.of("src/test/resources/otel");
-    private static final Path MUTANTS = Path.of("src/test/resources/otel-mutants");
+    private static final Path RESOURCES = Path.of("src/test/resources");
+    private static final List<String> SUITES = List.of("otel", "otel-agent");
+    private static final Path MUTANTS = RESOURCES.resolve("otel-mutants");
     private static final String FAILS_WITH = "fails-with:";
+    private static final TaskRunner RUNNER = new TaskRunner(Duration.ofMinutes(10), 60);
 
     private static ExecutorService pool;
-
-    /** What a mutant's run came to: the run's failure, or the messages of the checks that failed. */
-    private record Outcome(List<String> failures) {
-    }
 
     @AfterAll
     static void stopPool() {
@@ -81,73 +88,80 @@ class OtelMutantsTest {
         assertThat(taskDirs).as("mutant folders under %s", MUTANTS).isNotEmpty();
         for (Path taskDir : taskDirs) {
             String taskName = taskDir.getFileName().toString();
-            Task task = load(taskName);
             List<Path> mutants;
             try (Stream<Path> listed = Files.list(taskDir)) {
                 mutants = listed.filter(Files::isDirectory).sorted().toList();
             }
             assertThat(mutants).as("mutants of %s", taskName).hasSizeGreaterThanOrEqualTo(3);
-            if (withReferences) {
-                String reference = task.code().orElseThrow().referenceAnswer().orElseThrow();
-                Future<Outcome> outcome = pool.submit(() -> run(task, reference));
-                tests.add(DynamicTest.dynamicTest(taskName + "/reference", () ->
-                        assertThat(outcome.get().failures()).as("the reference of %s", taskName).isEmpty()));
-            }
-            for (Path mutant : mutants) {
-                String reason = read(mutant.resolve("reason"));
-                String firstLine = reason.lines().findFirst().orElse("");
-                assertThat(firstLine).as("%s/reason starts with %s", mutant, FAILS_WITH).startsWith(FAILS_WITH);
-                String expected = firstLine.substring(FAILS_WITH.length()).strip();
-                String answer = answer(task.code().orElseThrow(), mutant);
-                Future<Outcome> outcome = pool.submit(() -> run(task, answer));
-                tests.add(DynamicTest.dynamicTest(taskName + "/" + mutant.getFileName(), () -> {
-                    Outcome result = outcome.get();
-                    assertThat(result.failures()).as("%s must fail: %s", mutant, reason).isNotEmpty();
-                    assertThat(String.join("\n", result.failures()))
-                            .as("%s must fail for its reason (%s)", mutant, reason.strip())
-                            .contains(expected);
-                }));
+            List<Task> tasks = load(taskName);
+            assertThat(tasks).as("tasks named %s in %s", taskName, SUITES).isNotEmpty();
+            for (Task task : tasks) {
+                String label = task.id();
+                if (withReferences) {
+                    Future<List<String>> outcome = pool.submit(() -> failures(task));
+                    tests.add(DynamicTest.dynamicTest(label + "/reference", () ->
+                            assertThat(outcome.get()).as("the reference of %s", label).isEmpty()));
+                }
+                for (Path mutant : mutants) {
+                    String reason = read(mutant.resolve("reason"));
+                    String firstLine = reason.lines().findFirst().orElse("");
+                    assertThat(firstLine).as("%s/reason starts with %s", mutant, FAILS_WITH).startsWith(FAILS_WITH);
+                    String expected = firstLine.substring(FAILS_WITH.length()).strip();
+                    Task mutated = withReference(task, mutant);
+                    Future<List<String>> outcome = pool.submit(() -> failures(mutated));
+                    tests.add(DynamicTest.dynamicTest(label + "/" + mutant.getFileName(), () -> {
+                        List<String> failures = outcome.get();
+                        assertThat(failures).as("%s must fail on %s: %s", mutant, label, reason).isNotEmpty();
+                        assertThat(String.join("\n", failures))
+                                .as("%s must fail on %s for its reason (%s)", mutant, label, reason.strip())
+                                .contains(expected);
+                    }));
+                }
             }
         }
         return tests.stream();
     }
 
-    private static Outcome run(Task task, String answer) {
-        CodeRun run = CodeTrial.run(task.code().orElseThrow(), answer,
-                task.timeout().orElse(Duration.ofSeconds(120)));
+    /** @return why the oracle's trial of {@code task} failed: its failure, or its failed checks */
+    private static List<String> failures(Task task) {
+        TrialResult trial = RUNNER.runTrial(task, ModelBinding.oracle(), 1);
         // A run that ran out of time on a loaded machine says nothing about the answer: run it
         // again (twice at most) rather than count a timeout as the reason a mutant failed.
-        for (int retry = 0; retry < 2 && run.failure().filter(OtelMutantsTest::outOfTime).isPresent(); retry++) {
-            run = CodeTrial.run(task.code().orElseThrow(), answer, task.timeout().orElse(Duration.ofSeconds(120)));
+        for (int retry = 0; retry < 2 && outOfTime(trial); retry++) {
+            trial = RUNNER.runTrial(task, ModelBinding.oracle(), 1);
         }
-        if (run.failed()) {
-            return new Outcome(List.of(run.failure().orElseThrow()));
-        }
-        Evidence evidence = run.addTo(new Evidence(answer, List.of()));
+        assertThat(trial.errorDescription()).as("%s could not be scored", task.id()).isEmpty();
         List<String> failures = new ArrayList<>();
-        for (Check check : task.checks()) {
-            CheckResult result = check.evaluate(evidence);
-            if (!result.passed()) {
-                failures.add(result.toString());
+        trial.failure().ifPresent(failures::add);
+        trial.failedChecks().stream().map(CheckResult::toString).forEach(failures::add);
+        return failures;
+    }
+
+    private static boolean outOfTime(TrialResult trial) {
+        return trial.failure().filter(failure -> failure.contains("(the run's timeout)")).isPresent();
+    }
+
+    /** @return the task of that name in each suite that has one */
+    private static List<Task> load(String taskName) {
+        List<Task> tasks = new ArrayList<>();
+        for (String suite : SUITES) {
+            Path file = RESOURCES.resolve(suite).resolve(taskName + ".yaml");
+            if (Files.isRegularFile(file)) {
+                List<Task> loaded = new TaskFileLoader().load(file.toUri(), suite + "/" + taskName + ".yaml",
+                        suite + "/" + taskName, read(file)).tasks();
+                assertThat(loaded).as("the task of %s", file).hasSize(1);
+                tasks.add(loaded.get(0));
             }
         }
-        return new Outcome(failures);
+        return tasks;
     }
 
-    private static boolean outOfTime(String failure) {
-        return failure.contains("(the run's timeout)");
-    }
-
-    private static Task load(String taskName) {
-        Path file = TASKS.resolve(taskName + ".yaml");
-        List<Task> tasks = new TaskFileLoader().load(file.toUri(), "otel/" + taskName + ".yaml", "otel/" + taskName,
-                read(file)).tasks();
-        assertThat(tasks).as("the task of %s", file).hasSize(1);
-        return tasks.get(0);
-    }
-
-    /** @return the reference's files with the mutant's over them, in the answer format */
-    private static String answer(CodeSpec spec, Path mutant) throws IOException {
+    /**
+     * @return {@code task} with the mutant as its reference: the reference's files with the
+     *         mutant's over them, which the oracle answers with (or writes through the tools)
+     */
+    private static Task withReference(Task task, Path mutant) throws IOException {
+        CodeSpec spec = task.code().orElseThrow();
         Map<String, String> files = new TreeMap<>(spec.reference().orElseThrow());
         try (Stream<Path> walked = Files.walk(mutant)) {
             for (Path file : walked.filter(Files::isRegularFile).collect(Collectors.toList())) {
@@ -157,7 +171,13 @@ class OtelMutantsTest {
                 }
             }
         }
-        return AnswerFormat.render(files);
+        CodeSpec mutated = new CodeSpec(spec.workspace(), Optional.of(files), spec.run(), spec.checks(),
+                spec.source(), spec.agent());
+        Reference reference = mutated.referenceToolCalls()
+                .map(calls -> new Reference(calls.stream().map(call -> new ToolCall(call.tool(), call.arguments()))
+                        .toList(), ""))
+                .orElseGet(() -> new Reference(List.of(), mutated.referenceAnswer().orElseThrow()));
+        return task.toBuilder().code(mutated).reference(reference).build();
     }
 
     private static String read(Path file) {
