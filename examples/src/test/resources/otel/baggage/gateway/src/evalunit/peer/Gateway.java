@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * The task's own API gateway, never shown to the model and written over its answer: it forwards
- * each request's method and path (no query) to the inventory service, with the W3C trace context
+ * each request's method and path (no query) to the service on GATEWAY_UPSTREAM_PORT, with the W3C trace context
  * and baggage headers ({@code traceparent}, {@code tracestate}, {@code baggage}) and no other
  * header, as gateways that strip unknown headers do. It makes no spans of its own.
  */
@@ -26,15 +26,15 @@ public class Gateway {
 
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(System.getenv("GATEWAY_PORT"));
-        String inventory = "http://127.0.0.1:" + System.getenv("INVENTORY_PORT");
+        String upstream = "http://127.0.0.1:" + System.getenv("GATEWAY_UPSTREAM_PORT");
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        server.createContext("/", exchange -> forward(exchange, inventory));
+        server.createContext("/", exchange -> forward(exchange, upstream));
         server.start();
         System.out.println("gateway listening on " + port);
     }
 
-    private static void forward(HttpExchange exchange, String inventory) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(inventory + exchange.getRequestURI().getPath()))
+    private static void forward(HttpExchange exchange, String upstream) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream + exchange.getRequestURI().getPath()))
                 .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.noBody());
         for (String header : FORWARDED) {
             List<String> values = exchange.getRequestHeaders().get(header);
