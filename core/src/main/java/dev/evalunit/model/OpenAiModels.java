@@ -50,7 +50,7 @@ final class OpenAiModels {
                 // would cut off a task whose own timeout is longer than evalunit.timeout.
                 .timeout(HTTP_TIMEOUT)
                 // LangChain4j's JDK client, keeping the Retry-After of 429 and 503 answers for the retries.
-                .httpClientBuilder(RetryAfterHttpClient.builder())
+                .httpClientBuilder(RetryAfterHttpClient.builder(baseUrl))
                 // EvalUnit retries (RetryingChatModel, for every model alike), within the trial's deadline.
                 .maxRetries(0)
                 .logRequests(false)

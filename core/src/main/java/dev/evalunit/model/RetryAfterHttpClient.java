@@ -40,9 +40,22 @@ final class RetryAfterHttpClient extends HttpClient {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** @return a builder for {@code OpenAiChatModel.builder().httpClientBuilder(...)} and the like */
-    static HttpClientBuilder builder() {
-        return JdkHttpClient.builder().httpClientBuilder(new Builder(HttpClient.newBuilder()));
+    /**
+     * @param baseUrl the endpoint the client will call: for an {@code http://} one the JDK's TLS
+     *                context is loaded only if a call ever needs TLS ({@link DeferredTlsContext})
+     * @return a builder for {@code OpenAiChatModel.builder().httpClientBuilder(...)} and the like
+     */
+    static HttpClientBuilder builder(String baseUrl) {
+        return JdkHttpClient.builder().httpClientBuilder(jdkBuilder(baseUrl));
+    }
+
+    /** @return the JDK client's builder that {@link #builder(String)} gives LangChain4j; it builds this class */
+    static HttpClient.Builder jdkBuilder(String baseUrl) {
+        HttpClient.Builder jdk = HttpClient.newBuilder();
+        if (baseUrl.regionMatches(true, 0, "http:", 0, "http:".length())) {
+            jdk.sslContext(DeferredTlsContext.create()).sslParameters(DeferredTlsContext.engineDefaults());
+        }
+        return new Builder(jdk);
     }
 
     @Override
