@@ -215,7 +215,7 @@ public final class Benchmarks {
                 // first answers go through code the JVM runs for the first time, or all along.
                 double idealRate = CONCURRENCY * 1000.0 / delay.toMillis();
                 report.add(String.format(Locale.ROOT, "  the calls phase taken apart: request %d (the first to reuse a"
-                                + " slot) arrived %.0f ms after the first (runs: %s; ideal %d ms, one call); the middle half"
+                                + " slot) arrived %.0f ms after the first (runs: %s; ideal %d ms, one call); the middle half (whole rounds)"
                                 + " of the requests arrived at %.1f a second (runs: %s), %.1f%% of the ideal %.1f",
                         CONCURRENCY + 1, median(slotReused), plain(slotReused), delay.toMillis(), median(middleRate),
                         plain(middleRate), 100 * median(middleRate) / idealRate, idealRate));
@@ -254,8 +254,10 @@ public final class Benchmarks {
             long[] arrivals = requests.stream().mapToLong(FakeOpenAiServer.RecordedRequest::receivedNanos).sorted().toArray();
             long first = arrivals[0];
             long reused = arrivals[concurrency];
-            int from = arrivals.length / 4;
-            int to = arrivals.length * 3 / 4;
+            // Whole rounds of one request per slot, so that calls arriving in bursts (all slots
+            // answered at once, as at long latencies) do not tilt the rate.
+            int from = arrivals.length / 4 / concurrency * concurrency;
+            int to = arrivals.length * 3 / 4 / concurrency * concurrency;
             double seconds = (arrivals[to] - arrivals[from]) / 1e9;
             return new ArrivalShape((reused - first) / 1e6, (to - from) / seconds);
         }
