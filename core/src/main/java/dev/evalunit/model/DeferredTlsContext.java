@@ -41,7 +41,9 @@ final class DeferredTlsContext extends SSLContext {
     /**
      * Parameters for {@link java.net.http.HttpClient.Builder#sslParameters} that leave every choice
      * (protocols, cipher suites) to the default context's engine: given, the client does not ask the
-     * context for its defaults at build time.
+     * context for its defaults at build time. Naming no protocols, they also keep the client from
+     * offering HTTP/2 over TLS, so a TLS connection through this context, never expected for an
+     * {@code http://} endpoint, speaks HTTP/1.1.
      */
     static SSLParameters engineDefaults() {
         return new SSLParameters();
