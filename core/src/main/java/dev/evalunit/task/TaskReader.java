@@ -83,9 +83,7 @@ final class TaskReader {
         Optional<ToolReader.ReferenceRead> reference = code.isPresent()
                 ? Optional.empty() : ToolReader.reference(task, source, cache);
         Optional<Reference> referenceSolution = code.isPresent()
-                ? code.get().referenceToolCalls().map(calls -> new Reference(calls.stream()
-                        .map(call -> new ToolCall(call.tool(), call.arguments())).toList(), ""))
-                        .or(() -> code.get().referenceAnswer().map(answer -> new Reference(List.of(), answer)))
+                ? Reference.of(code.get())
                 : reference.map(ToolReader.ReferenceRead::reference);
         Optional<Written<Integer>> trials = task.value("trials")
                 .map(value -> new Written<>(trials(value, task.name("trials")), source.at(value)));

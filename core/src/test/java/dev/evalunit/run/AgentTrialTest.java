@@ -88,9 +88,7 @@ class AgentTrialTest {
                 .messages(new TaskMessage(TaskMessage.Role.USER, code.prompt("Trace placing the order.")))
                 .checks(checks)
                 .code(code);
-        code.referenceToolCalls().map(calls -> new Reference(calls.stream()
-                .map(call -> new dev.evalunit.task.ToolCall(call.tool(), call.arguments())).toList(), ""))
-                .ifPresent(task::reference);
+        Reference.of(code).ifPresent(task::reference);
         return task.build();
     }
 

@@ -8,7 +8,6 @@ import dev.evalunit.run.TrialResult;
 import dev.evalunit.task.Reference;
 import dev.evalunit.task.Task;
 import dev.evalunit.task.TaskFileLoader;
-import dev.evalunit.task.ToolCall;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -173,11 +172,7 @@ class OtelMutantsTest {
         }
         CodeSpec mutated = new CodeSpec(spec.workspace(), Optional.of(files), spec.run(), spec.checks(),
                 spec.source(), spec.agent());
-        Reference reference = mutated.referenceToolCalls()
-                .map(calls -> new Reference(calls.stream().map(call -> new ToolCall(call.tool(), call.arguments()))
-                        .toList(), ""))
-                .orElseGet(() -> new Reference(List.of(), mutated.referenceAnswer().orElseThrow()));
-        return task.toBuilder().code(mutated).reference(reference).build();
+        return task.toBuilder().code(mutated).reference(Reference.of(mutated).orElseThrow()).build();
     }
 
     private static String read(Path file) {
