@@ -163,6 +163,7 @@ public final class Benchmarks {
                     mostInFlight = Math.max(mostInFlight, traffic.mostInFlight());
                     if (!delay.isZero()) {
                         ArrivalShape shape = ArrivalShape.of(server.requests(), CONCURRENCY);
+                        writeArrivals(server.requests(), out.resolve("arrivals-" + delay.toMillis() + "ms-" + run + ".txt"));
                         slotReused.add(shape.slotReusedMillis());
                         middleRate.add(shape.middleRate());
                     }
@@ -261,6 +262,19 @@ public final class Benchmarks {
             double seconds = (arrivals[to] - arrivals[from]) / 1e9;
             return new ArrivalShape((reused - first) / 1e6, (to - from) / seconds);
         }
+    }
+
+    /**
+     * Writes when each request arrived, in milliseconds after the first, one a line in arrival
+     * order: the raw material of the calls phase's shape, for a closer look than the summary.
+     */
+    private static void writeArrivals(List<FakeOpenAiServer.RecordedRequest> requests, Path file) throws IOException {
+        long[] arrivals = requests.stream().mapToLong(FakeOpenAiServer.RecordedRequest::receivedNanos).sorted().toArray();
+        StringBuilder lines = new StringBuilder();
+        for (long arrival : arrivals) {
+            lines.append(String.format(Locale.ROOT, "%.3f%n", (arrival - arrivals[0]) / 1e6));
+        }
+        Files.writeString(file, lines);
     }
 
     /** @return " (x.xx x)", or nothing when the ideal is 0 */
