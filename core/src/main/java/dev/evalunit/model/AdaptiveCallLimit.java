@@ -15,6 +15,8 @@ final class AdaptiveCallLimit {
     private final int ceiling;
     private int limit;
     private int inFlight;
+    /** Calls waiting for a place now. */
+    private int waiting;
     /** Counts decreases; a call remembers the one it started under. */
     private long round;
 
@@ -27,7 +29,7 @@ final class AdaptiveCallLimit {
     }
 
     /** A call in flight; closing it frees its place. */
-    final class Permit implements AutoCloseable {
+    final class Permit implements CallPlace.Taken {
 
         private final long startedInRound;
         private boolean open = true;
@@ -36,7 +38,8 @@ final class AdaptiveCallLimit {
             this.startedInRound = startedInRound;
         }
 
-        void succeeded() {
+        @Override
+        public void succeeded() {
             synchronized (AdaptiveCallLimit.this) {
                 if (limit < ceiling) {
                     limit++;
@@ -45,7 +48,8 @@ final class AdaptiveCallLimit {
             }
         }
 
-        void rateLimited() {
+        @Override
+        public void rateLimited() {
             synchronized (AdaptiveCallLimit.this) {
                 if (startedInRound == round) {
                     limit = Math.max(1, limit / 2);
@@ -60,16 +64,39 @@ final class AdaptiveCallLimit {
                 if (open) {
                     open = false;
                     inFlight--;
-                    AdaptiveCallLimit.this.notifyAll();
+                    // One place freed: one waiter to wake, not all of them to find all but one place taken.
+                    AdaptiveCallLimit.this.notify();
                 }
             }
         }
     }
 
     /** Waits for a place under the limit. */
-    synchronized Permit acquire() throws InterruptedException {
-        while (inFlight >= limit) {
-            wait();
+    Permit acquire() throws InterruptedException {
+        return acquire(null);
+    }
+
+    /**
+     * Waits for a place under the limit, the trial's clock stopped meanwhile.
+     *
+     * @param clock the waiting call's trial clock; {@code null} for none
+     */
+    synchronized Permit acquire(TrialClock clock) throws InterruptedException {
+        if (inFlight >= limit) {
+            if (clock != null) {
+                clock.waiting();
+            }
+            waiting++;
+            try {
+                while (inFlight >= limit) {
+                    wait();
+                }
+            } finally {
+                waiting--;
+                if (clock != null) {
+                    clock.placed();
+                }
+            }
         }
         inFlight++;
         return new Permit(round);
@@ -81,5 +108,10 @@ final class AdaptiveCallLimit {
 
     synchronized int inFlight() {
         return inFlight;
+    }
+
+    /** @return how many calls wait for a place now; for tests */
+    synchronized int waiting() {
+        return waiting;
     }
 }

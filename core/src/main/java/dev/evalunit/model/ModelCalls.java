@@ -109,18 +109,25 @@ public final class ModelCalls {
      * @param task the task being run; never {@code null}
      * @param trial the trial's number, from 1
      * @param model the model under test; never {@code null}
-     * @param timeout the trial's deadline, from now; retries never wait past it; never {@code null}
+     * @param timeout the trial's deadline, from now on its {@linkplain Trial#clock() clock}; retries never wait
+     *        past it; never {@code null}
      * @return how this trial's model calls are made
      */
     public Trial trial(Task task, int trial, ModelBinding model, Duration timeout) {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(timeout, "timeout");
-        long deadline = nanoTime.getAsLong() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
+        TrialClock clock = new TrialClock(nanoTime);
+        long deadline = clock.getAsLong() + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
         Optional<TrialCassette> recording = cassette.mode() == CassetteMode.OFF ? Optional.empty()
                 : Optional.of(cassette.trial(task, trial, model.name()));
         return new Trial(recording, model.advice(),
-                limits.computeIfAbsent(model.name(), name -> new AdaptiveCallLimit(concurrency)), deadline);
+                limits.computeIfAbsent(model.name(), name -> new AdaptiveCallLimit(concurrency)), clock, deadline);
+    }
+
+    /** @return how many calls to {@code model} wait for a place among the calls in flight now; for tests */
+    int callsWaiting(String model) {
+        return limits.computeIfAbsent(model, name -> new AdaptiveCallLimit(concurrency)).waiting();
     }
 
     /** @return how many calls to {@code model} may be in flight now; for tests */
@@ -134,13 +141,25 @@ public final class ModelCalls {
         private final Optional<TrialCassette> cassette;
         private final EndpointAdvice advice;
         private final AdaptiveCallLimit limit;
+        private final TrialClock clock;
         private final long deadlineNanos;
 
-        private Trial(Optional<TrialCassette> cassette, EndpointAdvice advice, AdaptiveCallLimit limit, long deadlineNanos) {
+        private Trial(Optional<TrialCassette> cassette, EndpointAdvice advice, AdaptiveCallLimit limit, TrialClock clock,
+                long deadlineNanos) {
             this.cassette = cassette;
             this.advice = advice;
             this.limit = limit;
+            this.clock = clock;
             this.deadlineNanos = deadlineNanos;
+        }
+
+        /**
+         * @return the trial's clock, in nanoseconds: {@link System#nanoTime()}, stopped while its calls
+         *         wait for a place among the calls in flight (the run's concurrency or an endpoint's
+         *         rate limit holding them back, not the model); its deadline and budgets run on it
+         */
+        public LongSupplier clock() {
+            return clock;
         }
 
         /**
@@ -152,7 +171,7 @@ public final class ModelCalls {
             if (model instanceof BuiltInModel) {
                 return model;
             }
-            ChatModel retrying = new RetryingChatModel(model, retries, backoff, sleeper, limit, advice, nanoTime,
+            ChatModel retrying = new RetryingChatModel(model, retries, backoff, sleeper, limit, advice, clock,
                     deadlineNanos, callTimeout);
             return cassette.map(recording -> recording.wrap(retrying)).orElse(retrying);
         }

@@ -56,6 +56,8 @@ final class OpenAiModels {
                 .logRequests(false)
                 .logResponses(false)
                 .build();
-        return new Configured(name, "openai model " + name + " at " + baseUrl, model, apiKey, keyVariable);
+        // Its HTTP client takes each call's place among the calls in flight itself (CallPlace).
+        return new Configured(name, "openai model " + name + " at " + baseUrl, new WirePlacedChatModel(model), apiKey,
+                keyVariable);
     }
 }

@@ -28,7 +28,9 @@ import javax.net.ssl.SSLParameters;
  * The JDK's HTTP client as LangChain4j's {@link JdkHttpClient} uses it, except that an answer
  * other than 2xx becomes an {@link HttpStatusException} that keeps the {@code Retry-After}
  * header, which LangChain4j's own client drops. Everything else (request building, timeouts,
- * streaming, the mapping of statuses to LangChain4j's exceptions) stays LangChain4j's.
+ * streaming, the mapping of statuses to LangChain4j's exceptions) stays LangChain4j's. A blocking
+ * {@link #send} takes the call's place among the calls in flight for as long as it is on the wire
+ * ({@link CallPlace}).
  */
 final class RetryAfterHttpClient extends HttpClient {
 
@@ -61,7 +63,11 @@ final class RetryAfterHttpClient extends HttpClient {
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
-        HttpResponse<T> response = delegate.send(request, handler);
+        HttpResponse<T> response;
+        // The call's place among the calls in flight, from the request sent to the answer read (CallPlace).
+        try (CallPlace.Taken place = CallPlace.take()) {
+            response = delegate.send(request, handler);
+        }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return response;

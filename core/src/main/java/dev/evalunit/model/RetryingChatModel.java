@@ -24,14 +24,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Retries a model's transient faults (see {@link EndpointFault}) with backoff, within the trial's
  * deadline and at most {@code evalunit.retries} times, each attempt under the run's
- * {@link AdaptiveCallLimit}. A permanent fault is reported at once with what to fix; once the
+ * {@link AdaptiveCallLimit}: taken by the HTTP client when the request goes out for a model that
+ * allows it ({@link WirePlacedChatModel}, see {@link CallPlace}), around the whole attempt for any
+ * other. Waiting for that place stops the trial's clock ({@link TrialClock}), on which the deadline
+ * runs. A permanent fault is reported at once with what to fix; once the
  * retries are spent, the error says what the endpoint answered at every attempt.
  *
  * <p>Works on any LangChain4j {@link ChatModel}: the facts come from the exceptions providers
@@ -65,18 +67,23 @@ final class RetryingChatModel extends DecoratingChatModel {
     private final Sleeper sleeper;
     private final AdaptiveCallLimit limit;
     private final EndpointAdvice advice;
-    private final LongSupplier nanoTime;
+    private final TrialClock clock;
     private final long deadlineNanos;
+    private final boolean placedAtWire;
     private final Optional<Duration> callTimeout;
 
     RetryingChatModel(ChatModel delegate, int retries, Backoff backoff, Sleeper sleeper, AdaptiveCallLimit limit,
-            EndpointAdvice advice, LongSupplier nanoTime, long deadlineNanos) {
-        this(delegate, retries, backoff, sleeper, limit, advice, nanoTime, deadlineNanos, Optional.empty());
+            EndpointAdvice advice, TrialClock clock, long deadlineNanos) {
+        this(delegate, retries, backoff, sleeper, limit, advice, clock, deadlineNanos, Optional.empty());
     }
 
-    /** @param callTimeout how long one attempt may wait for an answer; empty for no bound but the trial's deadline */
+    /**
+     * @param clock the trial's clock, on which {@code deadlineNanos} is
+     * @param callTimeout how long one attempt may wait for an answer once it has its place among the
+     *        calls in flight; empty for no bound but the trial's deadline
+     */
     RetryingChatModel(ChatModel delegate, int retries, Backoff backoff, Sleeper sleeper, AdaptiveCallLimit limit,
-            EndpointAdvice advice, LongSupplier nanoTime, long deadlineNanos, Optional<Duration> callTimeout) {
+            EndpointAdvice advice, TrialClock clock, long deadlineNanos, Optional<Duration> callTimeout) {
         super(delegate);
         this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
         if (retries < 0) {
@@ -87,8 +94,9 @@ final class RetryingChatModel extends DecoratingChatModel {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.limit = Objects.requireNonNull(limit, "limit");
         this.advice = Objects.requireNonNull(advice, "advice");
-        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.deadlineNanos = deadlineNanos;
+        this.placedAtWire = delegate instanceof WirePlacedChatModel;
     }
 
     @Override
@@ -106,16 +114,17 @@ final class RetryingChatModel extends DecoratingChatModel {
         for (int attempt = 1; ; attempt++) {
             RuntimeException error;
             EndpointFault fault;
-            try (AdaptiveCallLimit.Permit permit = acquire()) {
+            CallPlace place = placedAtWire ? new CallPlace(limit, clock) : null;
+            try (CallPlace.Taken whole = place != null ? CallPlace.NONE : acquire()) {
                 try {
-                    ChatResponse response = bounded(call);
-                    permit.succeeded();
+                    ChatResponse response = place != null ? bounded(() -> place.attempt(call), place) : bounded(call, null);
+                    (place != null ? place.taken() : whole).succeeded();
                     return response;
                 } catch (RuntimeException e) {
                     error = e;
                     fault = EndpointFault.of(e);
                     if (fault.rateLimited()) {
-                        permit.rateLimited();
+                        (place != null ? place.taken() : whole).rateLimited();
                     }
                 }
             }
@@ -131,7 +140,7 @@ final class RetryingChatModel extends DecoratingChatModel {
                 throw new ModelCallException(gaveUp(answers), error);
             }
             Duration wait = backoff.before(attempt, fault.retryAfter());
-            long left = deadlineNanos - nanoTime.getAsLong();
+            long left = deadlineNanos - clock.getAsLong();
             if (wait.toNanos() >= left) {
                 throw new ModelCallException(gaveUp(answers) + "; the next attempt would wait "
                         + roughly(fault.retryAfter().orElse(wait))
@@ -153,16 +162,22 @@ final class RetryingChatModel extends DecoratingChatModel {
     }
 
     /**
-     * Runs one attempt, bounded by {@code evalunit.call-timeout}: past it the attempt is abandoned
-     * (its thread interrupted) and counts as a transient fault, so it is retried like a refused
-     * connection. The attempt runs on a thread of its own, in the caller's OpenTelemetry context.
+     * Runs one attempt, bounded by {@code evalunit.call-timeout} from when it has its place among
+     * the calls in flight: past it the attempt is abandoned (its thread interrupted) and counts as a
+     * transient fault, so it is retried like a refused connection. The attempt runs on a thread of
+     * its own, in the caller's OpenTelemetry context.
+     *
+     * @param place the place the attempt's HTTP client takes; {@code null} when it holds one already
      */
-    private ChatResponse bounded(Supplier<ChatResponse> call) {
+    private ChatResponse bounded(Supplier<ChatResponse> call, CallPlace place) {
         if (callTimeout.isEmpty()) {
             return call.get();
         }
         Future<ChatResponse> attempt = CALLS.submit(io.opentelemetry.context.Context.current().wrap(call::get));
         try {
+            if (place != null) {
+                place.awaitPlaced();
+            }
             return attempt.get(callTimeout.get().toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             attempt.cancel(true);
@@ -190,7 +205,7 @@ final class RetryingChatModel extends DecoratingChatModel {
 
     private AdaptiveCallLimit.Permit acquire() {
         try {
-            return limit.acquire();
+            return limit.acquire(clock);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("stopped while waiting for a place among the model calls in flight");

@@ -25,7 +25,8 @@ final class AgentBudget {
     /**
      * @param maxToolCalls the tool calls allowed when the task sets none ({@code evalunit.max-tool-calls})
      * @param trialTimeout the trial's deadline, which bounds a command when the task sets no {@code max-time}
-     * @param nanoTime the clock, {@link System#nanoTime()} but in tests
+     * @param nanoTime the trial's clock ({@code ModelCalls.Trial.clock()}: stopped while its calls wait
+     *        for a place among the calls in flight), a fake one in tests
      */
     AgentBudget(AgentSpec spec, int maxToolCalls, Duration trialTimeout, LongSupplier nanoTime) {
         this.spec = spec;

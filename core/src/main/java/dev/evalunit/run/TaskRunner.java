@@ -47,6 +47,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
@@ -225,7 +226,7 @@ public final class TaskRunner {
             Optional<AgentWorkspace> workspace = task.code().filter(code -> code.agent().isPresent())
                     .map(code -> AgentWorkspace.open(code, sandbox));
             Optional<AgentBudget> budget = task.code().flatMap(CodeSpec::agent)
-                    .map(agent -> new AgentBudget(agent, maxToolCalls, timeout, System::nanoTime));
+                    .map(agent -> new AgentBudget(agent, maxToolCalls, timeout, calls.clock()));
             try {
                 return runTrial(task, model, trial, graders, timeout, start, spans, root, calls,
                         new TrialContext(task, spans, maxToolCalls, calls, workspace, budget), workspace);
@@ -233,6 +234,32 @@ public final class TaskRunner {
                 workspace.ifPresent(AgentWorkspace::close);
             }
         }
+    }
+
+    /**
+     * Waits for the trial's answer until its deadline on the trial's clock, which stops while its
+     * model calls wait for a place among the calls in flight (see {@link ModelCalls.Trial#clock()}).
+     *
+     * @throws TimeoutException once the trial has had its whole timeout
+     */
+    static <T> T awaitAnswer(Future<T> answer, Duration timeout, LongSupplier clock)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = clock.getAsLong() + nanos(timeout);
+        while (true) {
+            long left = deadline - clock.getAsLong();
+            if (left <= 0) {
+                throw new TimeoutException("the trial's timeout, " + Durations.format(timeout) + ", passed");
+            }
+            try {
+                return answer.get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                // Its calls may have waited meanwhile, which the clock did not count: look again.
+            }
+        }
+    }
+
+    private static long nanos(Duration timeout) {
+        return timeout.compareTo(Duration.ofDays(365)) > 0 ? Duration.ofDays(365).toNanos() : timeout.toNanos();
     }
 
     private TrialResult runTrial(Task task, ModelBinding model, int trial, Graders graders, Duration timeout,
@@ -250,7 +277,7 @@ public final class TaskRunner {
                     return agent.answer(context);
                 }
             });
-            String text = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            String text = awaitAnswer(answer, timeout, calls.clock());
             output = text == null ? "" : text;
         } catch (TimeoutException e) {
             InFlightSpans.Snapshot running = spans.inFlight(); // before the cancel ends them

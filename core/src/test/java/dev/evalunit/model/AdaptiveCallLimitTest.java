@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,6 +88,44 @@ class AdaptiveCallLimitTest {
             try (AdaptiveCallLimit.Permit permit = limit.acquire()) {
                 permit.succeeded();
             }
+        }
+    }
+    @Test
+    void aCallThatWaitsForAPlaceStopsItsTrialsClockUntilItHasOne() throws Exception {
+        AdaptiveCallLimit limit = new AdaptiveCallLimit(1);
+        AtomicLong now = new AtomicLong(0);
+        TrialClock clock = new TrialClock(now::get);
+        AdaptiveCallLimit.Permit held = limit.acquire();
+        CompletableFuture<AdaptiveCallLimit.Permit> waiter = CompletableFuture.supplyAsync(() -> {
+            try {
+                return limit.acquire(clock);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        while (limit.waiting() == 0) {
+            Thread.onSpinWait();
+        }
+
+        now.set(5_000);
+        assertThat(clock.getAsLong()).isZero();
+        held.close();
+        waiter.get(30, TimeUnit.SECONDS).close();
+        now.addAndGet(40);
+
+        assertThat(clock.getAsLong()).isEqualTo(40);
+        assertThat(limit.waiting()).isZero();
+    }
+
+    @Test
+    void aCallWithRoomLeavesItsTrialsClockRunning() throws InterruptedException {
+        AdaptiveCallLimit limit = new AdaptiveCallLimit(2);
+        AtomicLong now = new AtomicLong(0);
+        TrialClock clock = new TrialClock(now::get);
+
+        try (AdaptiveCallLimit.Permit permit = limit.acquire(clock)) {
+            now.set(300);
+            assertThat(clock.getAsLong()).isEqualTo(300);
         }
     }
 }

@@ -12,6 +12,10 @@ import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.evalunit.report.TaskOutcome;
+import dev.evalunit.run.TaskResult;
+import dev.evalunit.run.TaskRunner;
+import dev.langchain4j.data.message.AiMessage;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -19,6 +23,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +63,50 @@ class ModelCallsTest {
         assertThat(attempts).hasValue(1);
         assertThat(calls.callsAllowed("gpt-test")).isEqualTo(4);
         assertThat(calls.callsAllowed("another-model")).isEqualTo(8);
+    }
+
+    @Test
+    void aTrialWaitingForAPlaceAmongTheCallsInFlightDoesNotSpendItsTimeout() throws Exception {
+        ModelCalls calls = ModelCalls.fromSettings(settings(Map.of("evalunit.concurrency", "1", "evalunit.retries", "0")));
+        TaskRunner runner = new TaskRunner(Duration.ofMinutes(1), 5, calls);
+        CountDownLatch firstCallOut = new CountDownLatch(1);
+        CountDownLatch answerFirst = new CountDownLatch(1);
+        AtomicInteger callsMade = new AtomicInteger();
+        ChatModel model = new ChatModel() {
+            @Override
+            public ChatResponse chat(ChatRequest request) {
+                if (callsMade.incrementAndGet() == 1) {
+                    firstCallOut.countDown();
+                    try {
+                        answerFirst.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return ChatResponse.builder().aiMessage(AiMessage.from("Paris")).build();
+            }
+        };
+        ModelBinding binding = ModelBinding.of("gpt-test", model);
+        Task patient = TASK;
+        // Its own time is a few milliseconds; it waits for the one place three times as long as its timeout.
+        Task waiting = TASK.toBuilder().timeout(Duration.ofSeconds(2)).build();
+        ExecutorService trials = Executors.newFixedThreadPool(2);
+        try {
+            Future<TaskResult> first = trials.submit(() -> runner.run(patient, binding));
+            firstCallOut.await();
+            Future<TaskResult> second = trials.submit(() -> runner.run(waiting, binding));
+            while (calls.callsWaiting("gpt-test") == 0) {
+                Thread.onSpinWait();
+            }
+            Thread.sleep(6_000);
+            answerFirst.countDown();
+
+            assertThat(first.get(1, TimeUnit.MINUTES).outcome()).isEqualTo(TaskOutcome.PASSED);
+            TaskResult result = second.get(1, TimeUnit.MINUTES);
+            assertThat(result.outcome()).as(result.failureReport()).isEqualTo(TaskOutcome.PASSED);
+        } finally {
+            trials.shutdownNow();
+        }
     }
 
     @Test

@@ -165,7 +165,7 @@ class RetryingChatModelTest {
         Scripted model = new Scripted(() -> { throw new InternalServerException(new HttpException(500, "oops")); });
         RetryingChatModel retrying = new RetryingChatModel(model, 3, BACKOFF, duration -> {
             throw new InterruptedException();
-        }, limit, EndpointAdvice.BUILT_IN_CODE, now::get, Long.MAX_VALUE);
+        }, limit, EndpointAdvice.BUILT_IN_CODE, new TrialClock(now::get), Long.MAX_VALUE);
 
         try {
             assertThatThrownBy(() -> retrying.chat(HELLO)).isInstanceOf(CancellationException.class);
@@ -181,7 +181,7 @@ class RetryingChatModelTest {
     }
 
     private RetryingChatModel retrying(ChatModel model, int retries, Duration timeout, EndpointAdvice advice) {
-        return new RetryingChatModel(model, retries, BACKOFF, recordingSleeper, limit, advice, now::get,
+        return new RetryingChatModel(model, retries, BACKOFF, recordingSleeper, limit, advice, new TrialClock(now::get),
                 now.get() + timeout.toNanos());
     }
 

@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 import dev.evalunit.report.TaskOutcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TaskRunnerTest {
 
@@ -119,6 +120,24 @@ class TaskRunnerTest {
         assertThat(result.failureReport()).contains("timed out after 300ms");
         assertThat(result.trials().get(0).spans()).extracting(SpanData::getName)
                 .contains("execute_tool get_pod_events", "invoke_agent hung");
+    }
+
+    @Test
+    void theWaitForAnAnswerDoesNotEndWhileTheTrialsClockIsStopped() throws Exception {
+        java.util.concurrent.CompletableFuture<String> answer = new java.util.concurrent.CompletableFuture<>();
+        // Answered after three times the timeout in real time, all of it with the trial's clock stopped.
+        java.util.concurrent.CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS)
+                .execute(() -> answer.complete("late but within the trial's own time"));
+
+        assertThat(TaskRunner.awaitAnswer(answer, Duration.ofMillis(100), () -> 42L))
+                .isEqualTo("late but within the trial's own time");
+    }
+
+    @Test
+    void theWaitForAnAnswerEndsOnceTheTrialHasHadItsTimeout() {
+        assertThatThrownBy(() -> TaskRunner.awaitAnswer(new java.util.concurrent.CompletableFuture<String>(),
+                Duration.ofMillis(100), System::nanoTime)).isInstanceOf(java.util.concurrent.TimeoutException.class)
+                .hasMessageContaining("100ms");
     }
 
     @Test
