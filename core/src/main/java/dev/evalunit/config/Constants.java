@@ -95,9 +95,10 @@ public final class Constants {
      * endpoint most of a trial is waiting, so a higher value shortens the run; outcomes do not
      * depend on it. When a task's only outside work is calls to a chat model under test (a
      * configured endpoint or a {@code @ModelUnderTest} {@code ChatModel}; not a code task, not the
-     * user's own agent), up to one more such task per processor (at most this many more) is under
-     * way, waiting with its request for the next free call, so that the endpoint never waits for a
-     * trial's checks; the calls in flight still never exceed this value.
+     * user's own agent), up to twice this many such tasks are under way, one waiting with its
+     * request for each call in flight, so that the endpoint never waits for a trial's checks; the
+     * calls in flight still never exceed this value, and a trial's timeout does not run while its
+     * calls wait for a place among them.
      */
     public static final String CONCURRENCY_PROPERTY_NAME = "evalunit.concurrency";
 

@@ -66,7 +66,7 @@ public final class EvalUnitTestEngine extends HierarchicalTestEngine<EvalUnitExe
         int concurrency = concurrency(settings(request));
         return concurrency == 1 ? new SameThreadHierarchicalTestExecutorService()
                 : new ForkJoinPoolHierarchicalTestExecutorService(new FixedParallelism(
-                        TaskSlots.places(concurrency, Runtime.getRuntime().availableProcessors())));
+                        TaskSlots.places(concurrency)));
     }
 
     @Override
@@ -97,7 +97,7 @@ public final class EvalUnitTestEngine extends HierarchicalTestEngine<EvalUnitExe
         };
         RunReport report = new RunReport(reportDirectory, shard, BuildIdentity.of(settings), resume, sandbox);
         return new EvalUnitExecutionContext(settings, runner, configured, report,
-                new TaskSlots(concurrency(settings), Runtime.getRuntime().availableProcessors()), RunMonitor.fromSettings(settings, System.out));
+                new TaskSlots(concurrency(settings)), RunMonitor.fromSettings(settings, System.out));
     }
 
     private static Settings settings(ExecutionRequest request) {

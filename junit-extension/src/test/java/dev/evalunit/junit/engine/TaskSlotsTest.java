@@ -9,15 +9,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * TaskSlots lets evalunit.concurrency tasks run at once, and up to one more per processor of those
- * whose only outside work is model calls through the call limit. Whether an acquire blocks is seen
+ * TaskSlots lets evalunit.concurrency tasks run at once, and up to twice as many of those whose
+ * only outside work is model calls through the call limit. Whether an acquire blocks is seen
  * from the waiting thread's state, not from any time.
  */
 class TaskSlotsTest {
 
     @Test
-    void letsUpToOneMoreCallsOnlyTaskPerProcessorRunThanTheConcurrency() throws Exception {
-        TaskSlots slots = new TaskSlots(2, 2);
+    void letsUpToTwiceTheConcurrencyOfCallsOnlyTasksRun() throws Exception {
+        TaskSlots slots = new TaskSlots(2);
         List<TaskSlots.Slot> held = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             held.add(slots.acquire(true));
@@ -33,13 +33,13 @@ class TaskSlotsTest {
 
     @Test
     void runsAtMostTheConcurrencyOfOtherTasksAndStillLetsCallsOnlyTasksIn() throws Exception {
-        TaskSlots slots = new TaskSlots(2, 8);
+        TaskSlots slots = new TaskSlots(2);
         TaskSlots.Slot first = slots.acquire(false);
         slots.acquire(false);
 
         Waiter third = Waiter.start(slots, false);
         assertThat(third.blocked()).isTrue();
-        // Never more than the concurrency ahead: 2 + 2 places, processors or not.
+        // Twice the concurrency under way at most: 2 + 2 places.
         assertThat(slots.places()).isEqualTo(4);
         slots.acquire(true); // not held back by the two slots taken
         slots.acquire(true);
@@ -54,7 +54,7 @@ class TaskSlotsTest {
 
     @Test
     void runsOneTaskAtATimeWhenTheConcurrencyIsOne() throws Exception {
-        TaskSlots slots = new TaskSlots(1, 4);
+        TaskSlots slots = new TaskSlots(1);
         TaskSlots.Slot only = slots.acquire(true);
 
         assertThat(slots.places()).isEqualTo(1);
@@ -67,10 +67,11 @@ class TaskSlotsTest {
 
     @Test
     void givesTheSlotBackWhenInterruptedWhileWaitingForAPlace() throws Exception {
-        TaskSlots slots = new TaskSlots(2, 1);
-        List<TaskSlots.Slot> places = List.of(slots.acquire(true), slots.acquire(true), slots.acquire(true));
+        TaskSlots slots = new TaskSlots(2);
+        List<TaskSlots.Slot> places = List.of(slots.acquire(true), slots.acquire(true), slots.acquire(true),
+                slots.acquire(true));
 
-        Waiter waiting = Waiter.start(slots, false); // gets a slot, then waits for one of the three places
+        Waiter waiting = Waiter.start(slots, false); // gets a slot, then waits for one of the four places
         assertThat(waiting.blocked()).isTrue();
         waiting.thread.interrupt();
         waiting.thread.join();

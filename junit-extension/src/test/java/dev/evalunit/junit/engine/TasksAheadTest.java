@@ -31,8 +31,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 class TasksAheadTest {
 
     private static final int CONCURRENCY = 2;
-    /** One task ahead per processor, never more than the concurrency. */
-    private static final int AHEAD = Math.min(CONCURRENCY, Runtime.getRuntime().availableProcessors());
+    /** One task ahead for each call in flight. */
+    private static final int AHEAD = CONCURRENCY;
 
     @EvalSuite("engine/ahead")
     static class ChatModelSuite {
