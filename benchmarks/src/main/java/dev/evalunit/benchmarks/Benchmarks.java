@@ -8,6 +8,10 @@ import dev.evalunit.testing.FakeOpenAiServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -123,6 +130,7 @@ public final class Benchmarks {
     private static void concurrency(Path out, int runs, Path singleCall, PromptfooPeer.Found promptfoo,
             List<String> report, List<String> table) throws Exception {
         Path promptfooHome = out.resolve("promptfoo-runs");
+        warmServer();
         if (promptfoo.peer().isPresent()) {
             // Untimed: promptfoo's first run creates its database, and both runs page in their files.
             try (FakeOpenAiServer server = FakeOpenAiServer.start(CodeWords.answering())) {
@@ -261,6 +269,38 @@ public final class Benchmarks {
             int to = arrivals.length * 3 / 4 / concurrency * concurrency;
             double seconds = (arrivals[to] - arrivals[from]) / 1e9;
             return new ArrivalShape((reused - first) / 1e6, (to - from) / seconds);
+        }
+    }
+
+    /**
+     * Untimed: runs the fake endpoint's code in this JVM a few thousand times before the first timed
+     * run, so that the first run at a latency (EvalUnit's, which always comes first) does not meet a
+     * server that the JIT has not compiled yet while later runs, promptfoo's too, meet a warm one.
+     */
+    private static void warmServer() throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder().header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"bench-model\",\"messages\":"
+                        + "[{\"role\":\"user\",\"content\":\"Say the code word of task 1.\"}]}"));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService callers = Executors.newFixedThreadPool(CONCURRENCY);
+        try (FakeOpenAiServer server = FakeOpenAiServer.start(CodeWords.answering())) {
+            HttpRequest call = request.uri(URI.create(server.baseUrl() + "/chat/completions")).build();
+            List<Future<?>> done = new ArrayList<>();
+            for (int caller = 0; caller < CONCURRENCY; caller++) {
+                done.add(callers.submit(() -> {
+                    for (int i = 0; i < 250; i++) {
+                        client.send(call, HttpResponse.BodyHandlers.discarding());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> caller : done) {
+                caller.get(RUN_LIMIT_MINUTES, TimeUnit.MINUTES);
+            }
+            System.out.printf(Locale.ROOT, "  the fake endpoint warmed up in this JVM: %d requests, untimed%n",
+                    server.traffic().requests());
+        } finally {
+            callers.shutdownNow();
         }
     }
 
