@@ -71,14 +71,14 @@ class CallPlaceTest {
         AdaptiveCallLimit.Permit held = one.acquire();
         RetryingChatModel retrying = new RetryingChatModel(new WirePlacedChatModel(new Client(false, one)), 0, BACKOFF,
                 duration -> { }, one, EndpointAdvice.BUILT_IN_CODE, new TrialClock(System::nanoTime), Long.MAX_VALUE,
-                Optional.of(Duration.ofMillis(500)));
+                Optional.of(Duration.ofMillis(1_500)));
         CompletableFuture<ChatResponse> call = CompletableFuture.supplyAsync(() -> retrying.chat(HELLO));
         while (one.waiting() == 0) {
             Thread.onSpinWait();
         }
 
-        // Longer than the call timeout, all of it waiting for a place: no attempt has started yet.
-        Thread.sleep(1_500);
+        // Twice the call timeout, all of it waiting for a place: the call itself has not started yet.
+        Thread.sleep(3_000);
         held.close();
 
         assertThat(call.get(30, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("answer");
