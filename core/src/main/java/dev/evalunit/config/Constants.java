@@ -73,7 +73,9 @@ public final class Constants {
 
     /**
      * Deadline of one trial when the task sets no {@code timeout}, as a duration such as
-     * {@code 90s}, {@code 5m} or {@code 1500ms}. Default: {@value #TIMEOUT_DEFAULT}.
+     * {@code 90s}, {@code 5m} or {@code 1500ms}. The time the trial's model calls wait for a place
+     * among the calls in flight ({@value #CONCURRENCY_PROPERTY_NAME}, an endpoint's rate limit)
+     * does not count, for a task's own {@code timeout} either. Default: {@value #TIMEOUT_DEFAULT}.
      */
     public static final String TIMEOUT_PROPERTY_NAME = "evalunit.timeout";
 
@@ -222,8 +224,8 @@ public final class Constants {
     public static final String TASKS_PROPERTY_NAME = "evalunit.tasks";
 
     /**
-     * How long one model call may wait for an answer, as a duration such as {@code 60s}. A call
-     * past it is a transient fault: abandoned, retried ({@value #RETRIES_PROPERTY_NAME}), then an
+     * How long one model call may wait for an answer, as a duration such as {@code 60s}, counted
+     * from when it has its place among the calls in flight. A call past it is a transient fault: abandoned, retried ({@value #RETRIES_PROPERTY_NAME}), then an
      * error naming the endpoint, never a score. Default: {@value #CALL_TIMEOUT_DEFAULT}.
      */
     public static final String CALL_TIMEOUT_PROPERTY_NAME = "evalunit.call-timeout";
