@@ -163,6 +163,14 @@ public final class ModelCalls {
         }
 
         /**
+         * @return what is left of the trial's deadline on its {@linkplain #clock() clock}, in
+         *         nanoseconds; zero or less once it has passed
+         */
+        public long nanosLeft() {
+            return deadlineNanos - clock.getAsLong();
+        }
+
+        /**
          * @param model a model the trial calls; never {@code null}
          * @return {@code model}, its calls retried, limited and recorded or replayed as configured
          */

@@ -237,16 +237,18 @@ public final class TaskRunner {
     }
 
     /**
-     * Waits for the trial's answer until its deadline on the trial's clock, which stops while its
-     * model calls wait for a place among the calls in flight (see {@link ModelCalls.Trial#clock()}).
+     * Waits for the trial's answer until its deadline, which runs on the trial's clock: that stops
+     * while its model calls wait for a place among the calls in flight (see
+     * {@link ModelCalls.Trial#nanosLeft()}).
      *
+     * @param timeout the trial's timeout, for the message
+     * @param nanosLeft what is left of the trial's deadline
      * @throws TimeoutException once the trial has had its whole timeout
      */
-    static <T> T awaitAnswer(Future<T> answer, Duration timeout, LongSupplier clock)
+    static <T> T awaitAnswer(Future<T> answer, Duration timeout, LongSupplier nanosLeft)
             throws InterruptedException, ExecutionException, TimeoutException {
-        long deadline = clock.getAsLong() + nanos(timeout);
         while (true) {
-            long left = deadline - clock.getAsLong();
+            long left = nanosLeft.getAsLong();
             if (left <= 0) {
                 throw new TimeoutException("the trial's timeout, " + Durations.format(timeout) + ", passed");
             }
@@ -256,10 +258,6 @@ public final class TaskRunner {
                 // Its calls may have waited meanwhile, which the clock did not count: look again.
             }
         }
-    }
-
-    private static long nanos(Duration timeout) {
-        return timeout.compareTo(Duration.ofDays(365)) > 0 ? Duration.ofDays(365).toNanos() : timeout.toNanos();
     }
 
     private TrialResult runTrial(Task task, ModelBinding model, int trial, Graders graders, Duration timeout,
@@ -277,7 +275,7 @@ public final class TaskRunner {
                     return agent.answer(context);
                 }
             });
-            String text = awaitAnswer(answer, timeout, calls.clock());
+            String text = awaitAnswer(answer, timeout, calls::nanosLeft);
             output = text == null ? "" : text;
         } catch (TimeoutException e) {
             InFlightSpans.Snapshot running = spans.inFlight(); // before the cancel ends them
