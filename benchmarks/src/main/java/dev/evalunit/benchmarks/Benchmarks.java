@@ -170,8 +170,9 @@ public final class Benchmarks {
                             (first - result.path("processStartNanos").asLong()) / 1_000_000.0));
                     mostInFlight = Math.max(mostInFlight, traffic.mostInFlight());
                     if (!delay.isZero()) {
-                        ArrivalShape shape = ArrivalShape.of(server.requests(), CONCURRENCY);
-                        writeArrivals(server.requests(), out.resolve("arrivals-" + delay.toMillis() + "ms-" + run + ".txt"));
+                        long[] arrivals = arrivals(server.requests());
+                        ArrivalShape shape = ArrivalShape.of(arrivals, CONCURRENCY);
+                        writeArrivals(arrivals, out.resolve("arrivals-" + delay.toMillis() + "ms-" + run + ".txt"));
                         slotReused.add(shape.slotReusedMillis());
                         middleRate.add(shape.middleRate());
                     }
@@ -259,8 +260,8 @@ public final class Benchmarks {
      */
     record ArrivalShape(double slotReusedMillis, double middleRate) {
 
-        static ArrivalShape of(List<FakeOpenAiServer.RecordedRequest> requests, int concurrency) {
-            long[] arrivals = requests.stream().mapToLong(FakeOpenAiServer.RecordedRequest::receivedNanos).sorted().toArray();
+        /** @param arrivals when each request arrived, in order ({@link #arrivals}) */
+        static ArrivalShape of(long[] arrivals, int concurrency) {
             long first = arrivals[0];
             long reused = arrivals[concurrency];
             // Whole rounds of one request per slot, so that calls arriving in bursts (all slots
@@ -304,12 +305,16 @@ public final class Benchmarks {
         }
     }
 
+    /** @return when each request arrived at the server, in nanoseconds, in arrival order */
+    private static long[] arrivals(List<FakeOpenAiServer.RecordedRequest> requests) {
+        return requests.stream().mapToLong(FakeOpenAiServer.RecordedRequest::receivedNanos).sorted().toArray();
+    }
+
     /**
      * Writes when each request arrived, in milliseconds after the first, one a line in arrival
      * order: the raw material of the calls phase's shape, for a closer look than the summary.
      */
-    private static void writeArrivals(List<FakeOpenAiServer.RecordedRequest> requests, Path file) throws IOException {
-        long[] arrivals = requests.stream().mapToLong(FakeOpenAiServer.RecordedRequest::receivedNanos).sorted().toArray();
+    private static void writeArrivals(long[] arrivals, Path file) throws IOException {
         StringBuilder lines = new StringBuilder();
         for (long arrival : arrivals) {
             lines.append(String.format(Locale.ROOT, "%.3f%n", (arrival - arrivals[0]) / 1e6));
